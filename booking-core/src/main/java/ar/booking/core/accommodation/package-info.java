@@ -1,0 +1,2 @@
+/** Lodging units, their pricing policies and the quotes those produce. */
+package ar.booking.core.accommodation;

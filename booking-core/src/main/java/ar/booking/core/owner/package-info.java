@@ -1,0 +1,2 @@
+/** The owners (admin users) who manage units and bookings. */
+package ar.booking.core.owner;

@@ -1,0 +1,2 @@
+/** Reservations and every other occupancy of a unit's nights, with their status machine. */
+package ar.booking.core.reservation;

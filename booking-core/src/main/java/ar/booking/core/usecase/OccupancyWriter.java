@@ -1,0 +1,101 @@
+package ar.booking.core.usecase;
+
+import ar.booking.core.calendar.BusyPeriod;
+import ar.booking.core.ports.BookingEvents;
+import ar.booking.core.ports.BookingLocks;
+import ar.booking.core.ports.Reservations;
+import ar.booking.core.ports.Transactions;
+import ar.booking.core.reservation.Channel;
+import ar.booking.core.reservation.Reservation;
+import ar.booking.core.reservation.ReservationCode;
+import ar.booking.core.shared.AccommodationId;
+import ar.booking.core.stay.StayPeriod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes a new occupancy the one safe way: under the unit lock when it can be had, re-checking the
+ * calendar inside a unit of work, and relying on the store's atomic no-overlap rule for the final
+ * word.
+ */
+final class OccupancyWriter {
+
+  private static final int CODE_ATTEMPTS = 5;
+
+  private final Reservations reservations;
+  private final Transactions transactions;
+  private final BookingLocks locks;
+  private final BookingEvents events;
+  private final Duration lockWait;
+
+  OccupancyWriter(
+      Reservations reservations,
+      Transactions transactions,
+      BookingLocks locks,
+      BookingEvents events,
+      Duration lockWait) {
+    this.reservations = reservations;
+    this.transactions = transactions;
+    this.locks = locks;
+    this.events = events;
+    this.lockWait = lockWait;
+  }
+
+  /** The stored occupancy, or the conflicts that prevented it. */
+  sealed interface Outcome permits Written, Refused {}
+
+  record Written(Reservation reservation) implements Outcome {}
+
+  record Refused(List<BusyPeriod> conflicts) implements Outcome {}
+
+  Outcome write(
+      AccommodationId unit,
+      StayPeriod period,
+      Channel channel,
+      Function<ReservationCode, Reservation> build,
+      String actor) {
+    Optional<BookingLocks.Lease> lease = locks.tryAcquire(unit, lockWait);
+    if (lease.isEmpty()) {
+      events.lockUnavailable();
+    }
+    try {
+      Outcome outcome = transactions.inTransaction(() -> insert(unit, period, build, actor));
+      switch (outcome) {
+        case Written written -> events.created(written.reservation());
+        case Refused refused -> events.overlapRejected(channel);
+      }
+      return outcome;
+    } finally {
+      lease.ifPresent(BookingLocks.Lease::close);
+    }
+  }
+
+  private Outcome insert(
+      AccommodationId unit,
+      StayPeriod period,
+      Function<ReservationCode, Reservation> build,
+      String actor) {
+    List<BusyPeriod> taken = reservations.overlapping(unit, period);
+    if (!taken.isEmpty()) {
+      return new Refused(taken);
+    }
+    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      Reservations.InsertOutcome result =
+          reservations.insert(build.apply(ReservationCode.random()), actor);
+      switch (result) {
+        case Reservations.Inserted inserted -> {
+          return new Written(inserted.reservation());
+        }
+        case Reservations.Overlap overlap -> {
+          return new Refused(overlap.conflicts());
+        }
+        case Reservations.DuplicateCode duplicate -> {
+          // 40 random bits: a clash is rare; draw again.
+        }
+      }
+    }
+    throw new IllegalStateException("could not draw a free reservation code");
+  }
+}
