@@ -1,0 +1,352 @@
+package ar.booking.persistence;
+
+import ar.booking.core.accommodation.Accommodation;
+import ar.booking.core.accommodation.AccommodationType;
+import ar.booking.core.accommodation.Holiday;
+import ar.booking.core.accommodation.PricingPolicy;
+import ar.booking.core.accommodation.Season;
+import ar.booking.core.ports.Accommodations;
+import ar.booking.core.shared.AccommodationId;
+import ar.booking.core.shared.Money;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** {@link Accommodations} on PostgreSQL: a unit row plus its seasons and holidays. */
+final class JdbiAccommodations implements Accommodations {
+
+  private static final String COLUMNS =
+      "id, name, type, capacity, description, amenities, check_in_time, check_out_time,"
+          + " time_zone, active, currency, base_nightly_rate, weekend_nights, weekend_multiplier,"
+          + " min_nights, cleaning_fee, deposit_percentage, export_token_version";
+
+  private final Database db;
+
+  JdbiAccommodations(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public AccommodationId nextId() {
+    return db.withHandle(
+        handle ->
+            new AccommodationId(
+                handle
+                    .createQuery("SELECT nextval('accommodation_id_seq')")
+                    .mapTo(Long.class)
+                    .one()));
+  }
+
+  @Override
+  public Accommodation add(Accommodation unit) {
+    try {
+      return db.atomically(
+          handle -> {
+            bind(
+                    handle.createUpdate(
+                        "INSERT INTO accommodation ("
+                            + COLUMNS
+                            + ") VALUES (:id, :name, :type, :capacity, :description, :amenities,"
+                            + " :check_in_time, :check_out_time, :time_zone, :active, :currency,"
+                            + " :base_nightly_rate, :weekend_nights, :weekend_multiplier,"
+                            + " :min_nights, :cleaning_fee, :deposit_percentage,"
+                            + " :export_token_version)"),
+                    unit)
+                .execute();
+            insertCalendar(handle, unit);
+            // ids given by the caller are never handed out by nextId() afterwards
+            handle
+                .createQuery(
+                    "SELECT setval('accommodation_id_seq', GREATEST(:id, (SELECT last_value"
+                        + " FROM accommodation_id_seq)))")
+                .bind("id", unit.id().value())
+                .mapTo(Long.class)
+                .one();
+            return unit;
+          });
+    } catch (Database.Refused refused) {
+      if (refused.isDuplicate()) {
+        throw new IllegalStateException("unit " + unit.id() + " already exists");
+      }
+      throw new IllegalArgumentException("PostgreSQL refused unit " + unit.id(), refused);
+    }
+  }
+
+  @Override
+  public Accommodation update(Accommodation unit) {
+    try {
+      return db.atomically(
+          handle -> {
+            int rows =
+                bind(
+                        handle.createUpdate(
+                            "UPDATE accommodation SET name = :name, type = :type,"
+                                + " capacity = :capacity, description = :description,"
+                                + " amenities = :amenities, check_in_time = :check_in_time,"
+                                + " check_out_time = :check_out_time, time_zone = :time_zone,"
+                                + " active = :active, currency = :currency,"
+                                + " base_nightly_rate = :base_nightly_rate,"
+                                + " weekend_nights = :weekend_nights,"
+                                + " weekend_multiplier = :weekend_multiplier,"
+                                + " min_nights = :min_nights, cleaning_fee = :cleaning_fee,"
+                                + " deposit_percentage = :deposit_percentage,"
+                                + " export_token_version = :export_token_version,"
+                                + " updated_at = now() WHERE id = :id"),
+                        unit)
+                    .execute();
+            if (rows == 0) {
+              throw new IllegalStateException("unit " + unit.id() + " does not exist");
+            }
+            handle
+                .createUpdate("DELETE FROM accommodation_season WHERE accommodation_id = :id")
+                .bind("id", unit.id().value())
+                .execute();
+            handle
+                .createUpdate("DELETE FROM accommodation_holiday WHERE accommodation_id = :id")
+                .bind("id", unit.id().value())
+                .execute();
+            insertCalendar(handle, unit);
+            return unit;
+          });
+    } catch (Database.Refused refused) {
+      throw new IllegalArgumentException("PostgreSQL refused unit " + unit.id(), refused);
+    }
+  }
+
+  @Override
+  public Optional<Accommodation> find(AccommodationId id) {
+    return db.withHandle(
+        handle -> load(handle, " WHERE id = :id", id.value()).stream().findFirst());
+  }
+
+  @Override
+  public List<Accommodation> findAll() {
+    return db.withHandle(handle -> load(handle, "", null));
+  }
+
+  @Override
+  public List<Accommodation> findActive() {
+    return db.withHandle(handle -> load(handle, " WHERE active", null));
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, Accommodation unit) {
+    PricingPolicy p = unit.pricing();
+    return statement
+        .bind("id", unit.id().value())
+        .bind("name", unit.name())
+        .bind("type", unit.type().name())
+        .bind("capacity", unit.capacity())
+        .bind("description", unit.description())
+        .bindArray("amenities", String.class, unit.amenities())
+        .bind("check_in_time", unit.checkInTime())
+        .bind("check_out_time", unit.checkOutTime())
+        .bind("time_zone", unit.zone().getId())
+        .bind("active", unit.active())
+        .bind("currency", p.baseNightlyRate().currency().getCurrencyCode())
+        .bind("base_nightly_rate", p.baseNightlyRate().amount())
+        .bindArray(
+            "weekend_nights",
+            Short.class,
+            p.weekendNights().stream().map(d -> (short) d.getValue()).sorted().toList())
+        .bind("weekend_multiplier", p.weekendMultiplier())
+        .bind("min_nights", p.minNights())
+        .bind("cleaning_fee", p.cleaningFee().amount())
+        .bind("deposit_percentage", p.depositPercentage())
+        .bind("export_token_version", unit.exportTokenVersion());
+  }
+
+  private static void insertCalendar(Handle handle, Accommodation unit) {
+    List<Season> seasons = unit.pricing().seasons();
+    if (!seasons.isEmpty()) {
+      var batch =
+          handle.prepareBatch(
+              "INSERT INTO accommodation_season (accommodation_id, position, name, first_night,"
+                  + " last_night, nightly_rate, min_nights) VALUES (:id, :position, :name,"
+                  + " :first, :last, :rate, :min)");
+      for (int i = 0; i < seasons.size(); i++) {
+        Season s = seasons.get(i);
+        batch
+            .bind("id", unit.id().value())
+            .bind("position", i)
+            .bind("name", s.name())
+            .bind("first", s.firstNight())
+            .bind("last", s.lastNight())
+            .bind("rate", s.nightlyRate().amount())
+            .bind("min", s.minNights())
+            .add();
+      }
+      batch.execute();
+    }
+    List<Holiday> holidays = unit.pricing().holidays();
+    if (!holidays.isEmpty()) {
+      var batch =
+          handle.prepareBatch(
+              "INSERT INTO accommodation_holiday (accommodation_id, position, night, name, rate)"
+                  + " VALUES (:id, :position, :night, :name, :rate)");
+      for (int i = 0; i < holidays.size(); i++) {
+        Holiday h = holidays.get(i);
+        batch
+            .bind("id", unit.id().value())
+            .bind("position", i)
+            .bind("night", h.date())
+            .bind("name", h.name())
+            .bind("rate", h.ownRate().map(Money::amount).orElse(null))
+            .add();
+      }
+      batch.execute();
+    }
+  }
+
+  private static List<Accommodation> load(Handle handle, String where, Long id) {
+    var query =
+        handle.createQuery("SELECT " + COLUMNS + " FROM accommodation" + where + " ORDER BY id");
+    if (id != null) {
+      query.bind("id", id);
+    }
+    List<UnitRow> rows = query.map((rs, ctx) -> UnitRow.read(rs)).list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = rows.stream().map(UnitRow::id).toList();
+    Map<Long, Currency> currencies =
+        rows.stream().collect(Collectors.toMap(UnitRow::id, UnitRow::currency));
+    Map<Long, List<Season>> seasons = new HashMap<>();
+    handle
+        .createQuery(
+            "SELECT accommodation_id, name, first_night, last_night, nightly_rate, min_nights"
+                + " FROM accommodation_season WHERE accommodation_id = ANY(:ids)"
+                + " ORDER BY accommodation_id, position")
+        .bindArray("ids", Long.class, ids)
+        .map(
+            (rs, ctx) -> {
+              long unit = rs.getLong(1);
+              Season season =
+                  new Season(
+                      rs.getString(2),
+                      rs.getObject(3, LocalDate.class),
+                      rs.getObject(4, LocalDate.class),
+                      new Money(rs.getBigDecimal(5), currencies.get(unit)),
+                      rs.getObject(6, Integer.class));
+              seasons.computeIfAbsent(unit, k -> new ArrayList<>()).add(season);
+              return season;
+            })
+        .list();
+    Map<Long, List<Holiday>> holidays = new HashMap<>();
+    handle
+        .createQuery(
+            "SELECT accommodation_id, night, name, rate FROM accommodation_holiday"
+                + " WHERE accommodation_id = ANY(:ids) ORDER BY accommodation_id, position")
+        .bindArray("ids", Long.class, ids)
+        .map(
+            (rs, ctx) -> {
+              long unit = rs.getLong(1);
+              var rate = rs.getBigDecimal(4);
+              Holiday holiday =
+                  new Holiday(
+                      rs.getObject(2, LocalDate.class),
+                      rs.getString(3),
+                      rate == null ? null : new Money(rate, currencies.get(unit)));
+              holidays.computeIfAbsent(unit, k -> new ArrayList<>()).add(holiday);
+              return holiday;
+            })
+        .list();
+    return rows.stream()
+        .map(
+            row ->
+                row.toAccommodation(
+                    seasons.getOrDefault(row.id(), List.of()),
+                    holidays.getOrDefault(row.id(), List.of())))
+        .toList();
+  }
+
+  /** An accommodation row before its seasons and holidays are attached. */
+  private record UnitRow(
+      long id,
+      String name,
+      AccommodationType type,
+      int capacity,
+      String description,
+      List<String> amenities,
+      LocalTime checkIn,
+      LocalTime checkOut,
+      ZoneId zone,
+      boolean active,
+      Currency currency,
+      java.math.BigDecimal baseRate,
+      Set<DayOfWeek> weekendNights,
+      java.math.BigDecimal weekendMultiplier,
+      int minNights,
+      java.math.BigDecimal cleaningFee,
+      int depositPercentage,
+      int exportTokenVersion) {
+
+    static UnitRow read(ResultSet rs) throws SQLException {
+      return new UnitRow(
+          rs.getLong("id"),
+          rs.getString("name"),
+          AccommodationType.valueOf(rs.getString("type")),
+          rs.getInt("capacity"),
+          rs.getString("description"),
+          Arrays.stream(objects(rs.getArray("amenities"))).map(String.class::cast).toList(),
+          rs.getObject("check_in_time", LocalTime.class),
+          rs.getObject("check_out_time", LocalTime.class),
+          ZoneId.of(rs.getString("time_zone")),
+          rs.getBoolean("active"),
+          Currency.getInstance(rs.getString("currency").strip()),
+          rs.getBigDecimal("base_nightly_rate"),
+          Arrays.stream(objects(rs.getArray("weekend_nights")))
+              .map(n -> DayOfWeek.of(((Number) n).intValue()))
+              .collect(Collectors.toSet()),
+          rs.getBigDecimal("weekend_multiplier"),
+          rs.getInt("min_nights"),
+          rs.getBigDecimal("cleaning_fee"),
+          rs.getInt("deposit_percentage"),
+          rs.getInt("export_token_version"));
+    }
+
+    Accommodation toAccommodation(List<Season> seasons, List<Holiday> holidays) {
+      PricingPolicy pricing =
+          new PricingPolicy(
+              new Money(baseRate, currency),
+              weekendNights,
+              weekendMultiplier,
+              seasons,
+              holidays,
+              minNights,
+              new Money(cleaningFee, currency),
+              depositPercentage);
+      return new Accommodation(
+          new AccommodationId(id),
+          name,
+          type,
+          capacity,
+          description,
+          amenities,
+          checkIn,
+          checkOut,
+          zone,
+          active,
+          pricing,
+          exportTokenVersion);
+    }
+
+    private static Object[] objects(Array array) throws SQLException {
+      return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package ar.booking.persistence;
+
+import ar.booking.core.ports.Accommodations;
+import ar.booking.core.ports.OwnerAccounts;
+import ar.booking.core.ports.Reservations;
+import ar.booking.core.ports.StorageFailure;
+import ar.booking.core.ports.Transactions;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The PostgreSQL storage ports, ready to use: a HikariCP pool, the schema migrated by Flyway, and
+ * JDBI repositories sharing one unit of work per thread.
+ */
+public final class PostgresStores implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final Database database;
+  private final Accommodations accommodations;
+  private final Reservations reservations;
+  private final OwnerAccounts ownerAccounts;
+
+  private PostgresStores(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.database = new Database(Jdbi.create(dataSource));
+    this.accommodations = new JdbiAccommodations(database);
+    this.reservations = new JdbiReservations(database);
+    this.ownerAccounts = new JdbiOwnerAccounts(database);
+  }
+
+  /**
+   * Connects, migrates the schema and returns the stores.
+   *
+   * @throws StorageFailure when the database cannot be reached or migrated
+   */
+  public static PostgresStores start(PostgresSettings settings) {
+    HikariDataSource dataSource = pool(settings);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException failure) {
+      dataSource.close();
+      throw new StorageFailure(
+          "PostgreSQL schema migration failed on "
+              + settings.jdbcUrl()
+              + ": "
+              + failure.getMessage(),
+          false,
+          failure);
+    }
+    return new PostgresStores(dataSource);
+  }
+
+  private static HikariDataSource pool(PostgresSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("booking-postgres");
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(Math.min(2, settings.poolSize()));
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    config.setValidationTimeout(Math.min(1000, settings.connectionTimeout().toMillis()));
+    config.addDataSourceProperty("connectTimeout", 5);
+    config.addDataSourceProperty("tcpKeepAlive", true);
+    config.addDataSourceProperty("reWriteBatchedInserts", true);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException failure) {
+      throw new StorageFailure(
+          "Cannot connect to PostgreSQL at "
+              + settings.jdbcUrl()
+              + " as "
+              + settings.user()
+              + ": "
+              + rootMessage(failure),
+          true,
+          failure);
+    }
+  }
+
+  public Accommodations accommodations() {
+    return accommodations;
+  }
+
+  public Reservations reservations() {
+    return reservations;
+  }
+
+  public Transactions transactions() {
+    return database;
+  }
+
+  public OwnerAccounts ownerAccounts() {
+    return ownerAccounts;
+  }
+
+  /** The HikariCP pool, for metrics binding. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
+   * Round-trip time of {@code SELECT 1} on a pooled connection.
+   *
+   * @throws StorageFailure when the database does not answer
+   */
+  public Duration ping() {
+    long start = System.nanoTime();
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      statement.setQueryTimeout(5);
+      statement.execute("SELECT 1");
+    } catch (Exception failure) {
+      throw new StorageFailure(
+          "PostgreSQL does not answer: " + rootMessage(failure), true, failure);
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable t = failure;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

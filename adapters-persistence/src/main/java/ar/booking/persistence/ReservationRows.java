@@ -1,0 +1,303 @@
+package ar.booking.persistence;
+
+import ar.booking.core.accommodation.NightKind;
+import ar.booking.core.accommodation.NightPrice;
+import ar.booking.core.accommodation.Quote;
+import ar.booking.core.calendar.BusyPeriod;
+import ar.booking.core.reservation.Channel;
+import ar.booking.core.reservation.GuestContact;
+import ar.booking.core.reservation.OccupancyKind;
+import ar.booking.core.reservation.Reservation;
+import ar.booking.core.reservation.ReservationCode;
+import ar.booking.core.reservation.ReservationStatus;
+import ar.booking.core.shared.AccommodationId;
+import ar.booking.core.shared.Money;
+import ar.booking.core.stay.GuestCount;
+import ar.booking.core.stay.StayPeriod;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** SQL and row mapping of reservations; the domain types know nothing of this. */
+final class ReservationRows {
+
+  /** Must read exactly like the exclusion constraint's predicate so its index serves reads. */
+  static final String ACTIVE = "status IN ('PRE_RESERVED', 'CONFIRMED', 'COMPLETED', 'BLOCKED')";
+
+  static final String COLUMNS =
+      "code, accommodation_id, check_in, check_out, kind, status, guests, guest_name,"
+          + " guest_whatsapp_id, guest_phone, guest_email, channel, currency, subtotal,"
+          + " cleaning_fee, total, deposit_percentage, deposit, balance, amount_paid,"
+          + " hold_expires_at, external_uid, note, created_at, updated_at";
+
+  static final String BUSY_COLUMNS =
+      "code, accommodation_id, check_in, check_out, kind, status, channel";
+
+  static final String INSERT =
+      "INSERT INTO reservation ("
+          + COLUMNS
+          + ") VALUES (:code, :accommodation_id, :check_in, :check_out, :kind, :status, :guests,"
+          + " :guest_name, :guest_whatsapp_id, :guest_phone, :guest_email, :channel, :currency,"
+          + " :subtotal, :cleaning_fee, :total, :deposit_percentage, :deposit, :balance,"
+          + " :amount_paid, :hold_expires_at, :external_uid, :note, :created_at, :updated_at)";
+
+  static final String UPDATE =
+      "UPDATE reservation SET check_in = :check_in, check_out = :check_out, kind = :kind,"
+          + " status = :status, guests = :guests, guest_name = :guest_name,"
+          + " guest_whatsapp_id = :guest_whatsapp_id, guest_phone = :guest_phone,"
+          + " guest_email = :guest_email, channel = :channel, currency = :currency,"
+          + " subtotal = :subtotal, cleaning_fee = :cleaning_fee, total = :total,"
+          + " deposit_percentage = :deposit_percentage, deposit = :deposit, balance = :balance,"
+          + " amount_paid = :amount_paid, hold_expires_at = :hold_expires_at,"
+          + " external_uid = :external_uid, note = :note, created_at = :created_at,"
+          + " updated_at = :updated_at WHERE code = :code";
+
+  private ReservationRows() {}
+
+  static <S extends SqlStatement<S>> S bind(S statement, Reservation r) {
+    Quote q = r.quote();
+    Currency currency =
+        q != null
+            ? q.total().currency()
+            : r.amountPaid() != null ? r.amountPaid().currency() : null;
+    return statement
+        .bind("code", r.code().value())
+        .bind("accommodation_id", r.accommodationId().value())
+        .bind("check_in", r.period().checkIn())
+        .bind("check_out", r.period().checkOut())
+        .bind("kind", r.kind().name())
+        .bind("status", r.status().name())
+        .bind("guests", r.guests() == null ? null : r.guests().value())
+        .bind("guest_name", r.contact().name())
+        .bind("guest_whatsapp_id", r.contact().whatsappId())
+        .bind("guest_phone", r.contact().phone())
+        .bind("guest_email", r.contact().email())
+        .bind("channel", r.channel().name())
+        .bind("currency", currency == null ? null : currency.getCurrencyCode())
+        .bind("subtotal", q == null ? null : q.subtotal().amount())
+        .bind("cleaning_fee", q == null ? null : q.cleaningFee().amount())
+        .bind("total", q == null ? null : q.total().amount())
+        .bind("deposit_percentage", q == null ? null : q.depositPercentage())
+        .bind("deposit", q == null ? null : q.deposit().amount())
+        .bind("balance", q == null ? null : q.balance().amount())
+        .bind("amount_paid", r.amountPaid() == null ? null : r.amountPaid().amount())
+        .bindByType("hold_expires_at", utc(r.holdExpiresAt()), OffsetDateTime.class)
+        .bind("external_uid", r.externalUid())
+        .bind("note", r.note())
+        .bindByType("created_at", utc(r.createdAt()), OffsetDateTime.class)
+        .bindByType("updated_at", utc(r.updatedAt()), OffsetDateTime.class);
+  }
+
+  static void insertNights(Handle handle, Reservation r) {
+    if (r.quote() == null) {
+      return;
+    }
+    var batch =
+        handle.prepareBatch(
+            "INSERT INTO reservation_night (reservation_code, night, price, night_kind, season)"
+                + " VALUES (:code, :night, :price, :kind, :season)");
+    for (NightPrice night : r.quote().nights()) {
+      batch
+          .bind("code", r.code().value())
+          .bind("night", night.night())
+          .bind("price", night.price().amount())
+          .bind("kind", night.kind().name())
+          .bind("season", night.season())
+          .add();
+    }
+    batch.execute();
+  }
+
+  static void audit(
+      Handle handle,
+      ReservationCode code,
+      ReservationStatus from,
+      ReservationStatus to,
+      String actor) {
+    handle
+        .createUpdate(
+            "INSERT INTO reservation_status_change (reservation_code, from_status, to_status,"
+                + " actor) VALUES (:code, :from, :to, :actor)")
+        .bind("code", code.value())
+        .bind("from", from == null ? null : from.name())
+        .bind("to", to.name())
+        .bind("actor", actor == null ? "unknown" : actor)
+        .execute();
+  }
+
+  /** Loads full reservations for rows selected by {@code sql} (which must select COLUMNS). */
+  static List<Reservation> load(Handle handle, String sql, Map<String, Object> params) {
+    var query = handle.createQuery(sql);
+    params.forEach(query::bind);
+    List<Row> rows = query.map((rs, ctx) -> Row.read(rs)).list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<String> withQuote =
+        rows.stream().filter(row -> row.total != null).map(row -> row.code).toList();
+    Map<String, List<NightPrice>> nights = new LinkedHashMap<>();
+    if (!withQuote.isEmpty()) {
+      handle
+          .createQuery(
+              "SELECT reservation_code, night, price, night_kind, season FROM reservation_night"
+                  + " WHERE reservation_code = ANY(:codes) ORDER BY reservation_code, night")
+          .bindArray("codes", String.class, withQuote)
+          .map((rs, ctx) -> rs)
+          .forEach(
+              rs -> {
+                try {
+                  nights
+                      .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                      .add(nightOf(rs, rowCurrency(rows, rs.getString(1))));
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    }
+    return rows.stream().map(row -> row.toReservation(nights.get(row.code))).toList();
+  }
+
+  private static Currency rowCurrency(List<Row> rows, String code) {
+    return rows.stream().filter(r -> r.code.equals(code)).findFirst().orElseThrow().currency;
+  }
+
+  private static NightPrice nightOf(ResultSet rs, Currency currency) throws SQLException {
+    return new NightPrice(
+        rs.getObject(2, LocalDate.class),
+        new Money(rs.getBigDecimal(3), currency),
+        NightKind.valueOf(rs.getString(4)),
+        rs.getString(5));
+  }
+
+  static BusyPeriod busy(ResultSet rs) throws SQLException {
+    return new BusyPeriod(
+        new ReservationCode(rs.getString("code")),
+        new AccommodationId(rs.getLong("accommodation_id")),
+        new StayPeriod(
+            rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class)),
+        OccupancyKind.valueOf(rs.getString("kind")),
+        ReservationStatus.valueOf(rs.getString("status")),
+        Channel.valueOf(rs.getString("channel")));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Map<String, Object> params(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  /** One reservation row before its nights are attached. */
+  private record Row(
+      String code,
+      long unit,
+      LocalDate checkIn,
+      LocalDate checkOut,
+      OccupancyKind kind,
+      ReservationStatus status,
+      Integer guests,
+      GuestContact contact,
+      Channel channel,
+      Currency currency,
+      BigDecimal subtotal,
+      BigDecimal cleaningFee,
+      BigDecimal total,
+      Integer depositPercentage,
+      BigDecimal deposit,
+      BigDecimal balance,
+      BigDecimal amountPaid,
+      Instant holdExpiresAt,
+      String externalUid,
+      String note,
+      Instant createdAt,
+      Instant updatedAt) {
+
+    static Row read(ResultSet rs) throws SQLException {
+      String currency = rs.getString("currency");
+      return new Row(
+          rs.getString("code"),
+          rs.getLong("accommodation_id"),
+          rs.getObject("check_in", LocalDate.class),
+          rs.getObject("check_out", LocalDate.class),
+          OccupancyKind.valueOf(rs.getString("kind")),
+          ReservationStatus.valueOf(rs.getString("status")),
+          rs.getObject("guests", Integer.class),
+          new GuestContact(
+              rs.getString("guest_name"),
+              rs.getString("guest_whatsapp_id"),
+              rs.getString("guest_phone"),
+              rs.getString("guest_email")),
+          Channel.valueOf(rs.getString("channel")),
+          currency == null ? null : Currency.getInstance(currency.strip()),
+          rs.getBigDecimal("subtotal"),
+          rs.getBigDecimal("cleaning_fee"),
+          rs.getBigDecimal("total"),
+          rs.getObject("deposit_percentage", Integer.class),
+          rs.getBigDecimal("deposit"),
+          rs.getBigDecimal("balance"),
+          rs.getBigDecimal("amount_paid"),
+          instant(rs, "hold_expires_at"),
+          rs.getString("external_uid"),
+          rs.getString("note"),
+          instant(rs, "created_at"),
+          instant(rs, "updated_at"));
+    }
+
+    Reservation toReservation(List<NightPrice> nights) {
+      StayPeriod period = new StayPeriod(checkIn, checkOut);
+      Quote quote =
+          total == null
+              ? null
+              : new Quote(
+                  period,
+                  nights == null ? List.of() : nights,
+                  money(subtotal),
+                  money(cleaningFee),
+                  money(total),
+                  depositPercentage,
+                  money(deposit),
+                  money(balance));
+      return new Reservation(
+          new ReservationCode(code),
+          new AccommodationId(unit),
+          period,
+          kind,
+          status,
+          guests == null ? null : new GuestCount(guests),
+          contact,
+          channel,
+          quote,
+          money(amountPaid),
+          holdExpiresAt,
+          externalUid,
+          note,
+          createdAt,
+          updatedAt);
+    }
+
+    private Money money(BigDecimal amount) {
+      return amount == null ? null : new Money(amount, currency);
+    }
+  }
+}
