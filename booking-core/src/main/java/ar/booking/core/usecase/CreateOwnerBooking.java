@@ -1,8 +1,5 @@
 package ar.booking.core.usecase;
 
-import ar.booking.core.accommodation.Accommodation;
-import ar.booking.core.accommodation.Pricing;
-import ar.booking.core.accommodation.Quote;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.reservation.Channel;
 import ar.booking.core.reservation.GuestContact;
@@ -13,7 +10,6 @@ import ar.booking.core.stay.StayPeriod;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The owner enters a booking made elsewhere (phone, in person): it is {@code CONFIRMED} at once.
@@ -64,28 +60,30 @@ public final class CreateOwnerBooking {
 
   public Result execute(Command command) {
     Instant now = clock.instant();
-    Optional<Accommodation> found = accommodations.find(command.unit());
-    if (found.isEmpty()) {
-      return new StayRejection.UnknownUnit(command.unit());
-    }
-    Accommodation unit = found.get();
-    Optional<StayRejection> rejection =
-        StayChecks.check(
-            unit, command.period(), command.guests(), settings.stayRules(), now, false);
-    if (rejection.isPresent()) {
-      return rejection.get();
-    }
-    Quote quote = Pricing.quote(unit.pricing(), command.period());
+    return switch (StayChecks.price(
+        accommodations,
+        command.unit(),
+        command.period(),
+        command.guests(),
+        settings.stayRules(),
+        now,
+        false)) {
+      case StayChecks.Rejected rejected -> rejected.rejection();
+      case StayChecks.Priced priced -> book(command, priced, now);
+    };
+  }
+
+  private Result book(Command command, StayChecks.Priced priced, Instant now) {
     OccupancyWriter.Outcome outcome =
         writer.write(
-            unit.id(),
+            priced.unit().id(),
             command.period(),
             command.channel(),
             code ->
                 Reservation.confirmedBooking(
                     code,
-                    unit.id(),
-                    quote,
+                    priced.unit().id(),
+                    priced.quote(),
                     command.guests(),
                     command.contact(),
                     command.channel(),

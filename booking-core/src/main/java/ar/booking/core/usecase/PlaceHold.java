@@ -1,8 +1,5 @@
 package ar.booking.core.usecase;
 
-import ar.booking.core.accommodation.Accommodation;
-import ar.booking.core.accommodation.Pricing;
-import ar.booking.core.accommodation.Quote;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.reservation.Channel;
 import ar.booking.core.reservation.GuestContact;
@@ -12,8 +9,8 @@ import ar.booking.core.stay.GuestCount;
 import ar.booking.core.stay.StayPeriod;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A guest asks for nights: check the stay rules, price it, and — under the unit lock, re-checking
@@ -64,34 +61,37 @@ public final class PlaceHold {
 
   public Result execute(Command command) {
     Instant now = clock.instant();
-    Optional<Accommodation> found = accommodations.find(command.unit());
-    if (found.isEmpty()) {
-      return new StayRejection.UnknownUnit(command.unit());
-    }
-    Accommodation unit = found.get();
-    Optional<StayRejection> rejection =
-        StayChecks.check(unit, command.period(), command.guests(), settings.stayRules(), now, true);
-    if (rejection.isPresent()) {
-      return rejection.get();
-    }
-    Quote quote = Pricing.quote(unit.pricing(), command.period());
+    return switch (StayChecks.price(
+        accommodations,
+        command.unit(),
+        command.period(),
+        command.guests(),
+        settings.stayRules(),
+        now,
+        true)) {
+      case StayChecks.Rejected rejected -> rejected.rejection();
+      case StayChecks.Priced priced -> hold(command, priced, now);
+    };
+  }
+
+  private Result hold(Command command, StayChecks.Priced priced, Instant now) {
     Instant expiresAt = now.plus(settings.holdTtl());
     OccupancyWriter.Outcome outcome =
         writer.write(
-            unit.id(),
+            priced.unit().id(),
             command.period(),
             command.channel(),
             code ->
                 Reservation.hold(
                     code,
-                    unit.id(),
-                    quote,
+                    priced.unit().id(),
+                    priced.quote(),
                     command.guests(),
                     command.contact(),
                     command.channel(),
                     now,
                     expiresAt),
-            "guest:" + command.channel().name().toLowerCase(java.util.Locale.ROOT));
+            "guest:" + command.channel().name().toLowerCase(Locale.ROOT));
     return switch (outcome) {
       case OccupancyWriter.Written written -> new HoldPlaced(written.reservation());
       case OccupancyWriter.Refused refused -> new Unavailable(refused.conflicts());

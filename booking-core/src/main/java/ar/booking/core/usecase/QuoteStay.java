@@ -1,7 +1,6 @@
 package ar.booking.core.usecase;
 
 import ar.booking.core.accommodation.Accommodation;
-import ar.booking.core.accommodation.Pricing;
 import ar.booking.core.accommodation.Quote;
 import ar.booking.core.calendar.BusyPeriod;
 import ar.booking.core.ports.Accommodations;
@@ -12,7 +11,6 @@ import ar.booking.core.stay.StayPeriod;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** The price of a stay on one unit, and whether its nights are free right now. */
 public final class QuoteStay {
@@ -57,20 +55,20 @@ public final class QuoteStay {
   }
 
   public Result execute(Command command) {
-    Optional<Accommodation> found = accommodations.find(command.unit());
-    if (found.isEmpty()) {
-      return new StayRejection.UnknownUnit(command.unit());
-    }
-    Accommodation unit = found.get();
-    Optional<StayRejection> rejection =
-        StayChecks.check(
-            unit, command.period(), command.guests(), settings.stayRules(), clock.instant(), true);
-    if (rejection.isPresent()) {
-      return rejection.get();
-    }
-    return new Quoted(
-        unit,
-        Pricing.quote(unit.pricing(), command.period()),
-        reservations.overlapping(unit.id(), command.period()));
+    return switch (StayChecks.price(
+        accommodations,
+        command.unit(),
+        command.period(),
+        command.guests(),
+        settings.stayRules(),
+        clock.instant(),
+        true)) {
+      case StayChecks.Rejected rejected -> rejected.rejection();
+      case StayChecks.Priced priced ->
+          new Quoted(
+              priced.unit(),
+              priced.quote(),
+              reservations.overlapping(priced.unit().id(), command.period()));
+    };
   }
 }

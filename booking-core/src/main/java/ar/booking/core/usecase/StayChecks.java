@@ -2,6 +2,9 @@ package ar.booking.core.usecase;
 
 import ar.booking.core.accommodation.Accommodation;
 import ar.booking.core.accommodation.Pricing;
+import ar.booking.core.accommodation.Quote;
+import ar.booking.core.ports.Accommodations;
+import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.stay.GuestCount;
 import ar.booking.core.stay.StayPeriod;
 import ar.booking.core.stay.StayRules;
@@ -9,10 +12,38 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** The checks a stay passes on a unit before its calendar is consulted. */
+/** The checks a stay passes on a unit before its calendar is consulted, and its price. */
 final class StayChecks {
 
   private StayChecks() {}
+
+  /** Either the unit and the stay's price, or why the stay cannot be had there. */
+  sealed interface PricedStay permits Priced, Rejected {}
+
+  record Priced(Accommodation unit, Quote quote) implements PricedStay {}
+
+  record Rejected(StayRejection rejection) implements PricedStay {}
+
+  /** Finds the unit, applies every stay rule, and prices the stay. */
+  static PricedStay price(
+      Accommodations accommodations,
+      AccommodationId unitId,
+      StayPeriod period,
+      GuestCount guests,
+      StayRules rules,
+      Instant now,
+      boolean enforceMinimumStay) {
+    Optional<Accommodation> found = accommodations.find(unitId);
+    if (found.isEmpty()) {
+      return new Rejected(new StayRejection.UnknownUnit(unitId));
+    }
+    Accommodation unit = found.get();
+    Optional<StayRejection> rejection = check(unit, period, guests, rules, now, enforceMinimumStay);
+    if (rejection.isPresent()) {
+      return new Rejected(rejection.get());
+    }
+    return new Priced(unit, Pricing.quote(unit.pricing(), period));
+  }
 
   static Optional<StayRejection> check(
       Accommodation unit,

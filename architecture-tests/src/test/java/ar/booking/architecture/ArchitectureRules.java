@@ -1,0 +1,60 @@
+package ar.booking.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.List;
+
+/** The dependency rules of the hexagon; {@link ArchitectureTest} applies them to the build. */
+final class ArchitectureRules {
+
+  static final List<String> ADAPTERS =
+      List.of("persistence", "messaging", "payments", "calendar", "speech");
+
+  private ArchitectureRules() {}
+
+  /** booking-core needs nothing but the JDK and itself. */
+  static final ArchRule CORE_DEPENDS_ONLY_ON_THE_JDK =
+      ArchRuleDefinition.classes()
+          .that()
+          .resideInAPackage("ar.booking.core..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "ar.booking.core..")
+          .because("the core is a plain-Java library other JVM applications embed");
+
+  /** The core's packages form no cycle. */
+  static final ArchRule CORE_PACKAGES_ARE_FREE_OF_CYCLES =
+      slices().matching("ar.booking.core.(*)..").should().beFreeOfCycles();
+
+  /** Only the launcher knows the web framework. */
+  static final ArchRule ONLY_THE_APP_TOUCHES_JAVALIN =
+      noClasses()
+          .that()
+          .resideInAPackage("ar.booking..")
+          .and()
+          .resideOutsideOfPackage("ar.booking.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.javalin..")
+          .because("HTTP is the app's concern; the core and adapters stay framework-free");
+
+  /** An adapter depends on the core and its own libraries, never on another adapter or the app. */
+  static ArchRule adapterStaysInItsLane(String adapter) {
+    String[] forbidden =
+        java.util.stream.Stream.concat(
+                ADAPTERS.stream().filter(a -> !a.equals(adapter)),
+                java.util.stream.Stream.of("app"))
+            .map(name -> "ar.booking." + name + "..")
+            .toArray(String[]::new);
+    return noClasses()
+        .that()
+        .resideInAPackage("ar.booking." + adapter + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden)
+        .because("adapters meet only in the composition root (app-javalin)");
+  }
+}
