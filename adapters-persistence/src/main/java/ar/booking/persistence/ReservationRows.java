@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,30 +147,25 @@ final class ReservationRows {
     }
     List<String> withQuote =
         rows.stream().filter(row -> row.total != null).map(row -> row.code).toList();
-    Map<String, List<NightPrice>> nights = new LinkedHashMap<>();
+    Map<String, Currency> currencies = new HashMap<>();
+    rows.forEach(row -> currencies.put(row.code, row.currency));
+    Map<String, List<NightPrice>> nights = new HashMap<>();
     if (!withQuote.isEmpty()) {
       handle
           .createQuery(
               "SELECT reservation_code, night, price, night_kind, season FROM reservation_night"
                   + " WHERE reservation_code = ANY(:codes) ORDER BY reservation_code, night")
           .bindArray("codes", String.class, withQuote)
-          .map((rs, ctx) -> rs)
-          .forEach(
-              rs -> {
-                try {
-                  nights
-                      .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                      .add(nightOf(rs, rowCurrency(rows, rs.getString(1))));
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
+          .map(
+              (rs, ctx) -> {
+                String code = rs.getString(1);
+                NightPrice night = nightOf(rs, currencies.get(code));
+                nights.computeIfAbsent(code, k -> new ArrayList<>()).add(night);
+                return night;
+              })
+          .list();
     }
     return rows.stream().map(row -> row.toReservation(nights.get(row.code))).toList();
-  }
-
-  private static Currency rowCurrency(List<Row> rows, String code) {
-    return rows.stream().filter(r -> r.code.equals(code)).findFirst().orElseThrow().currency;
   }
 
   private static NightPrice nightOf(ResultSet rs, Currency currency) throws SQLException {
