@@ -41,8 +41,9 @@ public final class PostgresStores implements AutoCloseable {
   public static PostgresStores start(PostgresSettings settings) {
     HikariDataSource dataSource = pool(settings);
     try {
+      // Flyway uses connections of its own (it needs two), so even a pool of one can start.
       Flyway.configure()
-          .dataSource(dataSource)
+          .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
           .locations("classpath:db/migration")
           .load()
           .migrate();
