@@ -1,6 +1,9 @@
 package ar.booking.persistence;
 
+import ar.booking.core.ports.StorageFailure;
 import ar.booking.core.ports.Transactions;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -12,6 +15,8 @@ import org.jdbi.v3.core.JdbiException;
  * repository call on that thread. Outside a unit of work each call uses its own connection.
  */
 final class Database implements Transactions {
+
+  private static final int DEADLOCK_ATTEMPTS = 5;
 
   private final Jdbi jdbi;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
@@ -55,8 +60,27 @@ final class Database implements Transactions {
    * Runs several statements all-or-nothing: under a SAVEPOINT inside a unit of work (so a refused
    * write leaves the caller's transaction usable), in a transaction of its own otherwise. A
    * constraint violation comes out as {@link Refused}; anything else as a storage failure.
+   *
+   * <p>Two transactions inserting conflicting rows at the same instant can deadlock on the
+   * exclusion constraint (each waits for the other's uncommitted row); PostgreSQL then aborts one.
+   * That write is rolled back and tried again, and the retry sees the winner's committed row.
    */
   <T> T atomically(HandleCallback<T, RuntimeException> callback) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(callback);
+      } catch (StorageFailure failure) {
+        String state = SqlFailures.sqlState(failure);
+        boolean deadlock = "40P01".equals(state) || "40001".equals(state);
+        if (!deadlock || attempt >= DEADLOCK_ATTEMPTS) {
+          throw failure;
+        }
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000, 2_000_000));
+      }
+    }
+  }
+
+  private <T> T once(HandleCallback<T, RuntimeException> callback) {
     Handle handle = current.get();
     if (handle == null) {
       try {
@@ -72,9 +96,8 @@ final class Database implements Transactions {
       throw SqlFailures.translate(failure);
     }
     try {
-      T result = callback.withHandle(handle);
-      handle.releaseSavepoint(savepoint);
-      return result;
+      // Not released: RELEASE would cost a round trip and frees nothing before COMMIT anyway.
+      return callback.withHandle(handle);
     } catch (RuntimeException failure) {
       try {
         handle.rollbackToSavepoint(savepoint);

@@ -226,43 +226,41 @@ final class JdbiAccommodations implements Accommodations {
     Map<Long, Currency> currencies =
         rows.stream().collect(Collectors.toMap(UnitRow::id, UnitRow::currency));
     Map<Long, List<Season>> seasons = new HashMap<>();
-    handle
-        .createQuery(
-            "SELECT accommodation_id, name, first_night, last_night, nightly_rate, min_nights"
-                + " FROM accommodation_season WHERE accommodation_id = ANY(:ids)"
-                + " ORDER BY accommodation_id, position")
-        .bindArray("ids", Long.class, ids)
-        .map(
-            (rs, ctx) -> {
-              long unit = rs.getLong(1);
-              Season season =
-                  new Season(
-                      rs.getString(2),
-                      rs.getObject(3, LocalDate.class),
-                      rs.getObject(4, LocalDate.class),
-                      new Money(rs.getBigDecimal(5), currencies.get(unit)),
-                      rs.getObject(6, Integer.class));
-              seasons.computeIfAbsent(unit, k -> new ArrayList<>()).add(season);
-              return season;
-            })
-        .list();
     Map<Long, List<Holiday>> holidays = new HashMap<>();
+    // seasons and holidays in one round trip
     handle
         .createQuery(
-            "SELECT accommodation_id, night, name, rate FROM accommodation_holiday"
-                + " WHERE accommodation_id = ANY(:ids) ORDER BY accommodation_id, position")
+            "SELECT 'S' AS what, accommodation_id, position, name, first_night AS night,"
+                + " last_night, nightly_rate AS rate, min_nights FROM accommodation_season"
+                + " WHERE accommodation_id = ANY(:ids) UNION ALL SELECT 'H', accommodation_id,"
+                + " position, name, night, NULL, rate, NULL FROM accommodation_holiday"
+                + " WHERE accommodation_id = ANY(:ids) ORDER BY 1, 2, 3")
         .bindArray("ids", Long.class, ids)
         .map(
             (rs, ctx) -> {
-              long unit = rs.getLong(1);
-              var rate = rs.getBigDecimal(4);
-              Holiday holiday =
-                  new Holiday(
-                      rs.getObject(2, LocalDate.class),
-                      rs.getString(3),
-                      rate == null ? null : new Money(rate, currencies.get(unit)));
-              holidays.computeIfAbsent(unit, k -> new ArrayList<>()).add(holiday);
-              return holiday;
+              long unit = rs.getLong("accommodation_id");
+              Currency currency = currencies.get(unit);
+              var rate = rs.getBigDecimal("rate");
+              if ("S".equals(rs.getString("what"))) {
+                seasons
+                    .computeIfAbsent(unit, k -> new ArrayList<>())
+                    .add(
+                        new Season(
+                            rs.getString("name"),
+                            rs.getObject("night", LocalDate.class),
+                            rs.getObject("last_night", LocalDate.class),
+                            new Money(rate, currency),
+                            rs.getObject("min_nights", Integer.class)));
+              } else {
+                holidays
+                    .computeIfAbsent(unit, k -> new ArrayList<>())
+                    .add(
+                        new Holiday(
+                            rs.getObject("night", LocalDate.class),
+                            rs.getString("name"),
+                            rate == null ? null : new Money(rate, currency)));
+              }
+              return unit;
             })
         .list();
     return rows.stream()

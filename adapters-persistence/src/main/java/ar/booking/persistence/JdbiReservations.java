@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@link Reservations} on PostgreSQL. The no-overlap rule is the table's exclusion constraint; a
@@ -42,13 +41,17 @@ final class JdbiReservations implements Reservations {
     try {
       return db.atomically(
           handle -> {
-            if (exists(handle, reservation.code())) {
+            int stored =
+                ReservationRows.bindNights(
+                        ReservationRows.bind(
+                            handle.createQuery(ReservationRows.INSERT), reservation),
+                        reservation)
+                    .bind("actor", actor == null ? "unknown" : actor)
+                    .mapTo(Integer.class)
+                    .one();
+            if (stored == 0) {
               return new DuplicateCode(reservation.code());
             }
-            ReservationRows.bind(handle.createUpdate(ReservationRows.INSERT), reservation)
-                .execute();
-            ReservationRows.insertNights(handle, reservation);
-            ReservationRows.audit(handle, reservation.code(), null, reservation.status(), actor);
             return new Inserted(reservation);
           });
     } catch (Database.Refused refused) {
@@ -73,8 +76,16 @@ final class JdbiReservations implements Reservations {
             Optional<Reservation> found =
                 ReservationRows.load(
                         handle,
-                        "SELECT " + COLUMNS + " FROM reservation WHERE code = :code FOR UPDATE",
-                        params("code", updated.code().value()))
+                        "SELECT "
+                            + COLUMNS
+                            + " FROM reservation, ("
+                            + ReservationRows.UNIT_LOCK
+                            + ") unit_lock WHERE code = :code FOR UPDATE OF reservation",
+                        params(
+                            "code",
+                            updated.code().value(),
+                            "accommodation_id",
+                            updated.accommodationId().value()))
                     .stream()
                     .findFirst();
             if (found.isEmpty()) {
@@ -250,13 +261,5 @@ final class JdbiReservations implements Reservations {
     return overlapping(candidate.accommodationId(), candidate.period()).stream()
         .filter(b -> !b.code().equals(candidate.code()))
         .toList();
-  }
-
-  private static boolean exists(Handle handle, ReservationCode code) {
-    return handle
-        .createQuery("SELECT EXISTS (SELECT 1 FROM reservation WHERE code = :code)")
-        .bind("code", code.value())
-        .mapTo(Boolean.class)
-        .one();
   }
 }

@@ -45,13 +45,40 @@ final class ReservationRows {
   static final String BUSY_COLUMNS =
       "code, accommodation_id, check_in, check_out, kind, status, channel";
 
+  /** Advisory-lock namespace of "writing the occupancy of a unit" (the key is the unit id). */
+  static final int UNIT_LOCK_NAMESPACE = 7310;
+
+  /**
+   * Serialises the occupancy writes of one unit inside PostgreSQL until the transaction ends, so
+   * two writers of overlapping nights never deadlock on each other's uncommitted rows: the second
+   * waits for the first to commit, then the exclusion constraint refuses it at once.
+   */
+  static final String UNIT_LOCK =
+      "SELECT pg_advisory_xact_lock("
+          + UNIT_LOCK_NAMESPACE
+          + ", CAST(:accommodation_id % 2147483647 AS integer))";
+
+  /**
+   * One round trip: the row (unless the code is taken), its nights and the audit entry. Answers 1
+   * when stored, 0 when the code was taken; an overlap fails with SQLState 23P01.
+   */
   static final String INSERT =
-      "INSERT INTO reservation ("
+      "WITH r AS (INSERT INTO reservation ("
           + COLUMNS
-          + ") VALUES (:code, :accommodation_id, :check_in, :check_out, :kind, :status, :guests,"
+          + ") SELECT :code, :accommodation_id, :check_in, :check_out, :kind, :status, :guests,"
           + " :guest_name, :guest_whatsapp_id, :guest_phone, :guest_email, :channel, :currency,"
           + " :subtotal, :cleaning_fee, :total, :deposit_percentage, :deposit, :balance,"
-          + " :amount_paid, :hold_expires_at, :external_uid, :note, :created_at, :updated_at)";
+          + " :amount_paid, :hold_expires_at, :external_uid, :note, :created_at, :updated_at"
+          + " FROM ("
+          + UNIT_LOCK
+          + ") unit_lock ON CONFLICT (code) DO NOTHING RETURNING code),"
+          + " n AS (INSERT INTO reservation_night (reservation_code, night, price, night_kind,"
+          + " season) SELECT r.code, CAST(x.night AS date), CAST(x.price AS numeric), x.kind,"
+          + " x.season FROM r, unnest(CAST(:nights AS text[]), CAST(:prices AS text[]),"
+          + " CAST(:kinds AS text[]), CAST(:seasons AS text[])) AS x(night, price, kind, season)),"
+          + " a AS (INSERT INTO reservation_status_change (reservation_code, from_status,"
+          + " to_status, actor) SELECT r.code, NULL, :status, :actor FROM r)"
+          + " SELECT count(*) FROM r";
 
   static final String UPDATE =
       "UPDATE reservation SET check_in = :check_in, check_out = :check_out, kind = :kind,"
@@ -98,6 +125,19 @@ final class ReservationRows {
         .bind("note", r.note())
         .bindByType("created_at", utc(r.createdAt()), OffsetDateTime.class)
         .bindByType("updated_at", utc(r.updatedAt()), OffsetDateTime.class);
+  }
+
+  /** Binds the nights of the quote as parallel arrays for {@link #INSERT}. */
+  static <S extends SqlStatement<S>> S bindNights(S statement, Reservation r) {
+    List<NightPrice> nights = r.quote() == null ? List.of() : r.quote().nights();
+    return statement
+        .bindArray("nights", String.class, nights.stream().map(n -> n.night().toString()).toList())
+        .bindArray(
+            "prices",
+            String.class,
+            nights.stream().map(n -> n.price().amount().toPlainString()).toList())
+        .bindArray("kinds", String.class, nights.stream().map(n -> n.kind().name()).toList())
+        .bindArray("seasons", String.class, nights.stream().map(NightPrice::season).toList());
   }
 
   static void insertNights(Handle handle, Reservation r) {

@@ -265,6 +265,36 @@ class DoubleBookingIT {
   }
 
   @Test
+  void locklessConcurrentInsertsOfChainedOverlapsEachGetAClearOutcome() throws Exception {
+    // No lock and no pre-check: the constraint alone decides. Chained overlaps (each period
+    // overlaps its neighbours) make PostgreSQL deadlock-detect some inserts; those are retried.
+    Accommodation unit = newUnit("Cabaña sin lock");
+    LocalDate start = LocalDate.of(2027, 11, 1);
+    List<Reservations.InsertOutcome> outcomes =
+        race(
+            THREADS,
+            i -> {
+              Instance instance = instance(i);
+              Reservation block =
+                  Reservation.ownerBlock(
+                      ReservationCode.random(),
+                      unit.id(),
+                      StayPeriod.of(start.plusDays(i % 16), 2),
+                      "carrera " + i,
+                      NOW);
+              return () ->
+                  instance
+                      .stores()
+                      .transactions()
+                      .inTransaction(() -> instance.stores().reservations().insert(block, "race"));
+            });
+    assertThat(outcomes)
+        .allMatch(o -> o instanceof Reservations.Inserted || o instanceof Reservations.Overlap);
+    assertThat(outcomes).filteredOn(Reservations.Inserted.class::isInstance).isNotEmpty();
+    assertThat(overlappingPairs()).isZero();
+  }
+
+  @Test
   void withOneInstancesRedisUnreachableTheConstraintStillRefusesEveryDoubleBooking()
       throws Exception {
     int deadPort;
