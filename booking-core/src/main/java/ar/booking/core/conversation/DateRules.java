@@ -1,0 +1,144 @@
+package ar.booking.core.conversation;
+
+import ar.booking.core.conversation.DateMention.CalendarDay;
+import ar.booking.core.conversation.DateMention.RelativeDay;
+import ar.booking.core.conversation.DateMention.Weekday;
+import ar.booking.core.conversation.DateMention.Weekend;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the days a message points at. Day first, always: "3/6" is 3 June. A bare day number counts
+ * only next to a date word ("del 15", "el 8", "martes 8", "15 al 20"), so other numbers are not
+ * read as days.
+ */
+final class DateRules {
+
+  private static final Pattern NUMERIC =
+      Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\b(?!/)");
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "\\b(\\d{1,2}) ?(?:de |del |d )?("
+              + Months.NAME_REGEX
+              + ")\\.?(?: ?(?:de |del )?(\\d{4}))?");
+  private static final Pattern BARE_DAY =
+      Pattern.compile(
+          "(?<=\\b(?:del|al|el|dia|desde|hasta|entre|ingreso|egreso|entrada|salida|llegada"
+              + "|llegamos|llego|llegaria|llegariamos|vamos|salimos|in|out|partir del|lunes"
+              + "|martes|miercoles|jueves|viernes|sabado|domingo|y el|a|de|para el|sab|dom|vie"
+              + "|jue|mie|lun|finde del|semana del) {1,4})(\\d{1,2})\\b(?! ?[/])"
+              + "|\\b(\\d{1,2})(?= (?:al|hasta) )");
+  private static final Pattern WEEKDAY =
+      Pattern.compile(
+          "\\b(?:(proximo|prox|este|esta|el otro|otro) )?(lunes|martes|miercoles|jueves|viernes"
+              + "|sabado|domingo)s?\\b(?: (que viene|proximo))?");
+  private static final Pattern RELATIVE =
+      Pattern.compile("\\bpasado manana\\b|\\bmanana\\b|\\bhoy\\b|\\besta noche\\b|\\bayer\\b");
+  private static final Pattern WEEKEND =
+      Pattern.compile(
+          "\\b(?:(este|esta|el|proximo|prox|otro|el otro) )?(?:finde|fin de semana|fds|fin de sem)"
+              + "\\b(?: largo\\b)?(?: (que viene|proximo))?");
+  private static final Pattern NEXT_MONTH =
+      Pattern.compile("\\b(?:mes que viene|proximo mes|mes proximo|siguiente mes)\\b");
+  private static final Pattern THIS_MONTH = Pattern.compile("\\beste mes\\b");
+  private static final Pattern MONTH_ONLY =
+      Pattern.compile(
+          "\\b(?:en|para|de|durante|todo|fines de|principios de|mediados de|por) ("
+              + Months.FULL_NAME_REGEX
+              + ")");
+
+  private DateRules() {}
+
+  static DateMentions find(MaskedText text, LocalDate today) {
+    List<DateMention> found = new ArrayList<>();
+    text.consume(NUMERIC, m -> found.add(calendarDay(m, m.group(1), m.group(2), m.group(3))));
+    text.consume(
+        NAMED,
+        m -> found.add(calendarDay(m, m.group(1), "" + Months.number(m.group(2)), m.group(3))));
+    text.consume(BARE_DAY, m -> addBareDay(found, m));
+    text.consume(WEEKDAY, m -> found.add(weekday(m)));
+    text.consume(RELATIVE, m -> found.add(relative(m, today)));
+    text.consume(
+        WEEKEND, m -> found.add(new Weekend(m.start(), m.end(), m.group(), weeks(m), coming(m))));
+    int[] hint = {0};
+    String[] hintSource = {""};
+    text.consume(
+        NEXT_MONTH,
+        m -> {
+          hint[0] = today.plusMonths(1).getMonthValue();
+          hintSource[0] = m.group();
+        });
+    text.consume(
+        THIS_MONTH,
+        m -> {
+          hint[0] = today.getMonthValue();
+          hintSource[0] = m.group();
+        });
+    text.consume(
+        MONTH_ONLY,
+        m -> {
+          hint[0] = Months.number(m.group(1));
+          hintSource[0] = m.group();
+        });
+    found.sort(Comparator.comparingInt(DateMention::start));
+    return new DateMentions(found, hint[0], hintSource[0]);
+  }
+
+  private static CalendarDay calendarDay(MatchResult m, String day, String month, String year) {
+    int y = year == null ? 0 : Integer.parseInt(year);
+    if (y > 0 && y < 100) {
+      y += 2000;
+    }
+    return new CalendarDay(
+        m.start(), m.end(), m.group(), Integer.parseInt(day), Integer.parseInt(month), y);
+  }
+
+  private static void addBareDay(List<DateMention> found, MatchResult m) {
+    String digits = m.group(1) != null ? m.group(1) : m.group(2);
+    int day = Integer.parseInt(digits);
+    if (day >= 1 && day <= 31) {
+      found.add(new CalendarDay(m.start(), m.end(), digits, day, 0, 0));
+    }
+  }
+
+  private static Weekday weekday(MatchResult m) {
+    int weeksLater = m.group(1) != null && m.group(1).contains("otro") ? 1 : 0;
+    return new Weekday(m.start(), m.end(), m.group(), dayOfWeek(m.group(2)), weeksLater);
+  }
+
+  private static int weeks(MatchResult m) {
+    return m.group(1) != null && m.group(1).contains("otro") ? 1 : 0;
+  }
+
+  private static boolean coming(MatchResult m) {
+    return m.group(2) != null || (m.group(1) != null && m.group(1).startsWith("prox"));
+  }
+
+  private static RelativeDay relative(MatchResult m, LocalDate today) {
+    LocalDate date =
+        switch (m.group()) {
+          case "pasado manana" -> today.plusDays(2);
+          case "manana" -> today.plusDays(1);
+          case "ayer" -> today.minusDays(1);
+          default -> today;
+        };
+    return new RelativeDay(m.start(), m.end(), m.group(), date);
+  }
+
+  private static DayOfWeek dayOfWeek(String name) {
+    return switch (name) {
+      case "lunes" -> DayOfWeek.MONDAY;
+      case "martes" -> DayOfWeek.TUESDAY;
+      case "miercoles" -> DayOfWeek.WEDNESDAY;
+      case "jueves" -> DayOfWeek.THURSDAY;
+      case "viernes" -> DayOfWeek.FRIDAY;
+      case "sabado" -> DayOfWeek.SATURDAY;
+      default -> DayOfWeek.SUNDAY;
+    };
+  }
+}
