@@ -22,6 +22,12 @@ final class DateResolver {
 
   private static final int MAX_YEAR_WRAP_NIGHTS = 183;
 
+  /**
+   * "del 30 al 3" crosses into the next month; "del 12 al 10 de febrero" (29 nights) is more likely
+   * written backwards, so a crossing implied only by day numbers may be at most three weeks.
+   */
+  private static final int MAX_MONTH_CROSSING_NIGHTS = 21;
+
   private final int maxNights;
 
   DateResolver(int maxNights) {
@@ -33,6 +39,9 @@ final class DateResolver {
     if (mentions.isEmpty()) {
       if (found.monthHint() > 0) {
         return Stay.problem(ProblemCode.DATES_UNCLEAR, found.monthHintSource());
+      }
+      if (!found.vague().isEmpty()) {
+        return Stay.problem(ProblemCode.DATES_UNCLEAR, found.vague());
       }
       return nightsOnly(nights);
     }
@@ -46,7 +55,9 @@ final class DateResolver {
     }
     DateMention first = mentions.getFirst();
     DateMention second = mentions.size() > 1 ? mentions.get(1) : null;
+    boolean backwardsOrNextMonth = false;
     if (first instanceof CalendarDay in && second instanceof CalendarDay out) {
+      backwardsOrNextMonth = in.month() == 0 && in.day() > out.day();
       first = borrowMonthAndYear(in, out);
     }
     Optional<LocalDate> checkIn = checkIn(first, today, found.monthHint());
@@ -59,6 +70,10 @@ final class DateResolver {
     Optional<LocalDate> checkOut = checkOut(second, checkIn.get());
     if (checkOut.isEmpty()) {
       return Stay.problem(ProblemCode.INVALID_DATE, second.source());
+    }
+    if (backwardsOrNextMonth
+        && ChronoUnit.DAYS.between(checkIn.get(), checkOut.get()) > MAX_MONTH_CROSSING_NIGHTS) {
+      return Stay.problem(ProblemCode.CHECK_OUT_BEFORE_CHECK_IN, sources(mentions));
     }
     return validate(checkIn.get(), checkOut.get(), nights, today, sources(mentions));
   }

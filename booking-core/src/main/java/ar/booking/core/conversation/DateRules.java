@@ -39,6 +39,14 @@ final class DateRules {
               + "|sabado|domingo)s?\\b(?: (que viene|proximo))?");
   private static final Pattern RELATIVE =
       Pattern.compile("\\bpasado manana\\b|\\bmanana\\b|\\bhoy\\b|\\besta noche\\b|\\bayer\\b");
+
+  /** Periods whose days the parser cannot know: holiday weekends, "la semana que viene". */
+  private static final Pattern VAGUE =
+      Pattern.compile(
+          "\\b(?:(?:este|esta|el|1|proximo|prox|otro) )?(?:finde|fin de semana|fds) largo\\b"
+              + "|\\b(?:la )?(?:semana que viene|proxima semana|semana proxima)\\b"
+              + "|\\bsemana santa\\b|\\bcarnaval\\b|\\bvacaciones de invierno\\b|\\bpascuas?\\b");
+
   private static final Pattern WEEKEND =
       Pattern.compile(
           "\\b(?:(este|esta|el|proximo|prox|otro|el otro) )?(?:finde|fin de semana|fds|fin de sem)"
@@ -63,6 +71,8 @@ final class DateRules {
     text.consume(BARE_DAY, m -> addBareDay(found, m));
     text.consume(WEEKDAY, m -> found.add(weekday(m)));
     text.consume(RELATIVE, m -> found.add(relative(m, today)));
+    String[] vague = {""};
+    text.consume(VAGUE, m -> vague[0] = m.group());
     text.consume(
         WEEKEND, m -> found.add(new Weekend(m.start(), m.end(), m.group(), weeks(m), coming(m))));
     int[] hint = {0};
@@ -86,7 +96,7 @@ final class DateRules {
           hintSource[0] = m.group();
         });
     found.sort(Comparator.comparingInt(DateMention::start));
-    return new DateMentions(found, hint[0], hintSource[0]);
+    return new DateMentions(found, hint[0], hintSource[0], vague[0]);
   }
 
   private static CalendarDay calendarDay(MatchResult m, String day, String month, String year) {

@@ -15,7 +15,8 @@ final class GuestRules {
   private static final String KIDS =
       "(?:ninos?|ninas?|nenes?|nenas?|chicos?|chicas?|menores|menor|hijos?|hijas?|chiquitos?"
           + "|chiquitas?|pibes?|pibas?|peques?|criaturas?|nietos?|nietas?)";
-  private static final String ADULT_WORDS = "(?:adultos?|adultas?|mayores|grandes|adul)";
+  private static final String ADULT_WORDS =
+      "(?:adultos?|adultas?|mayores|grandes|adul|abuelos?|abuelas?|padres)";
   private static final Pattern RANGE_TOTAL =
       Pattern.compile("\\b(\\d{1,2}) ?(?:o|a|-) ?(\\d{1,2}) ?(?:personas|pax|pers)\\b");
   private static final Pattern TOTAL =
@@ -23,7 +24,7 @@ final class GuestRules {
           "\\b(\\d{1,2}) ?(?:personas?|pers|pax|huespedes|huesped|integrantes|viajeros)\\b"
               + "|\\b(?:somos|seriamos|seremos|vamos|viajamos|vendriamos|iriamos|vamos a ser)"
               + " (?:unos |unas )?(\\d{1,2})\\b(?! ?(?:/|de |al |adult|mayor|grande|nin|nen|chic"
-              + "|menor|hij|bebe|beba|pareja|matrimonio|familia))"
+              + "|menor|hij|bebe|beba|pareja|matrimonio|familia|abuel|padres|niet))"
               + "|\\b(?:familia|grupo|flia) de (\\d{1,2})\\b"
               + "|\\bpara (\\d{1,2})\\b(?! ?(?:/|de |al |a |hasta|noche|dia|semana|adult"
               + "|mayor|nin|nen|chic|menor|bebe|pareja))");

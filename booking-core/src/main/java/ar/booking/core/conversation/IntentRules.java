@@ -25,7 +25,7 @@ final class IntentRules {
           "\\b(?:mi reserva|mis reservas|nuestra reserva|la reserva que hice|tengo 1 reserva"
               + "|tengo una reserva|tengo reservado|tenemos reservado|tenemos una reserva"
               + "|codigo de reserva|ya reserve|ya reservamos|hice una reserva|hicimos una reserva"
-              + "|estado de la reserva|quedo confirmad\\w*|esta confirmad\\w*|mi sena|la sena que"
+              + "|estado de la reserva|quedo (?:la|mi) reserva|a nombre de quien|quedo confirmad\\w*|esta confirmad\\w*|mi sena|la sena que"
               + " mande|te mande la sena|ya pague|ya sene|ya senamos)\\b");
   private static final Pattern BOOK =
       Pattern.compile(

@@ -59,6 +59,7 @@ public final class SpanishRequestParser {
     boolean mentionsStay =
         !mentions.mentions().isEmpty()
             || mentions.monthHint() > 0
+            || !mentions.vague().isEmpty()
             || nights.isPresent()
             || guests.total().isPresent();
     return new BookingRequest(
