@@ -31,6 +31,6 @@ public final class AdminApi {
 
   /** The route groups of the owner's API (login is the platform's, not here). */
   public List<RouteGroup> routes() {
-    return List.of();
+    return List.of(new AccommodationsController(accommodations)::addTo);
   }
 }
