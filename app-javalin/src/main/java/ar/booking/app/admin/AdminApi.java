@@ -31,6 +31,12 @@ public final class AdminApi {
 
   /** The route groups of the owner's API (login is the platform's, not here). */
   public List<RouteGroup> routes() {
-    return List.of(new AccommodationsController(accommodations)::addTo);
+    return List.of(
+        new AccommodationsController(accommodations)::addTo,
+        new AvailabilityController(engine)::addTo,
+        new CalendarController(engine, accommodations)::addTo,
+        new ReservationsController(
+                engine, reservations, new ReservationCsv(accommodations, reservations, clock))
+            ::addTo);
   }
 }

@@ -32,6 +32,7 @@ final class AdminServer implements AutoCloseable {
   static final String ACTOR = "admin:test@example.com";
   static final ObjectMapper JSON = Json.mapper();
 
+  final BookingEngine engine;
   private final Javalin server;
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -57,7 +58,7 @@ final class AdminServer implements AutoCloseable {
       Transactions transactions,
       BookingLocks locks,
       Clock clock) {
-    BookingEngine engine =
+    engine =
         new BookingEngine(
             accommodations,
             reservations,
@@ -107,6 +108,21 @@ final class AdminServer implements AutoCloseable {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Adds a unit through the API: a cabin for 4 at 10 000 ARS, weekend ×1.2, 30 % deposit. */
+  long addCabin(String name, int capacity) {
+    Response response =
+        post(
+            "/accommodations",
+            json(
+                "{'name': '%s', 'type': 'cabin', 'capacity': %d, 'base_price': 10000,"
+                        .formatted(name, capacity)
+                    + " 'weekend_multiplier': 1.2, 'deposit_percentage': 30}"));
+    if (response.status() != 201) {
+      throw new AssertionError(response.body());
+    }
+    return response.json().get("id").asLong();
   }
 
   /** A JSON text from single-quoted test literals: {@code {'a': 1}} → {@code {"a": 1}}. */
