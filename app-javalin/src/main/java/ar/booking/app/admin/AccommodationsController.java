@@ -23,10 +23,10 @@ final class AccommodationsController {
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get(PREFIX + "/accommodations", this::list);
-    routes.post(PREFIX + "/accommodations", this::create);
-    routes.get(PREFIX + "/accommodations/{id}", this::read);
-    routes.put(PREFIX + "/accommodations/{id}", this::update);
+    routes.get(PREFIX + "/accommodations", Authenticated.only(this::list));
+    routes.post(PREFIX + "/accommodations", Authenticated.only(this::create));
+    routes.get(PREFIX + "/accommodations/{id}", Authenticated.only(this::read));
+    routes.put(PREFIX + "/accommodations/{id}", Authenticated.only(this::update));
   }
 
   private void list(Context ctx) {

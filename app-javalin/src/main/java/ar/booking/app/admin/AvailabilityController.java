@@ -24,8 +24,8 @@ final class AvailabilityController {
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get(PREFIX + "/availability", this::availability);
-    routes.get(PREFIX + "/quote", this::quote);
+    routes.get(PREFIX + "/availability", Authenticated.only(this::availability));
+    routes.get(PREFIX + "/quote", Authenticated.only(this::quote));
   }
 
   /** One option per active unit: available with its quote, or not with the reason. */

@@ -28,7 +28,7 @@ final class CalendarController {
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get(PREFIX + "/calendar", this::calendar);
+    routes.get(PREFIX + "/calendar", Authenticated.only(this::calendar));
   }
 
   record CalendarView(LocalDate from, LocalDate to, List<UnitCalendar> units) {}

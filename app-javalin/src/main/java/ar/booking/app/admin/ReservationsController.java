@@ -37,13 +37,13 @@ final class ReservationsController {
   }
 
   void addTo(RoutesConfig routes) {
-    routes.get(PREFIX + "/reservations", this::list);
+    routes.get(PREFIX + "/reservations", Authenticated.only(this::list));
     // Before /reservations/{code}, so the export is not read as a code.
-    routes.get(PREFIX + "/reservations/export.csv", this::export);
-    routes.get(PREFIX + "/reservations/{code}", this::read);
-    routes.post(PREFIX + "/reservations", this::create);
-    routes.post(PREFIX + "/reservations/{code}/cancel", this::cancel);
-    routes.post(PREFIX + "/reservations/{code}/confirm", this::confirm);
+    routes.get(PREFIX + "/reservations/export.csv", Authenticated.only(this::export));
+    routes.get(PREFIX + "/reservations/{code}", Authenticated.only(this::read));
+    routes.post(PREFIX + "/reservations", Authenticated.only(this::create));
+    routes.post(PREFIX + "/reservations/{code}/cancel", Authenticated.only(this::cancel));
+    routes.post(PREFIX + "/reservations/{code}/confirm", Authenticated.only(this::confirm));
   }
 
   /** A page of results with the total that match. */
