@@ -1,0 +1,42 @@
+package ar.booking.app.admin;
+
+import ar.booking.app.http.RouteGroup;
+import ar.booking.core.ports.Accommodations;
+import ar.booking.core.ports.Reservations;
+import ar.booking.core.usecase.BookingEngine;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The owner's API under {@code /api/v1/admin}: units, availability and quotes, the calendar and
+ * reservations. Authentication happens before these routes (the platform's filter sets the actor).
+ */
+public final class AdminApi {
+
+  public static final String PREFIX = "/api/v1/admin";
+
+  private final BookingEngine engine;
+  private final Accommodations accommodations;
+  private final Reservations reservations;
+  private final Clock clock;
+
+  public AdminApi(
+      BookingEngine engine, Accommodations accommodations, Reservations reservations, Clock clock) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.accommodations = Objects.requireNonNull(accommodations, "accommodations");
+    this.reservations = Objects.requireNonNull(reservations, "reservations");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The route groups of the owner's API (login is the platform's, not here). */
+  public List<RouteGroup> routes() {
+    return List.of(
+        new AccommodationsController(accommodations)::addTo,
+        new AvailabilityController(engine)::addTo,
+        new CalendarController(engine, accommodations)::addTo,
+        new ReservationsController(
+                engine, reservations, new ReservationCsv(accommodations, reservations, clock))
+            ::addTo);
+  }
+}

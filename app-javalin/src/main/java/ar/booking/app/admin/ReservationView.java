@@ -1,0 +1,69 @@
+package ar.booking.app.admin;
+
+import ar.booking.core.reservation.OccupancyKind;
+import ar.booking.core.reservation.Reservation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A reservation as the owner sees it. {@code kind} is {@code booking} (a guest's), {@code block}
+ * (the owner's) or {@code imported} (from another platform's calendar); {@code quote}, {@code
+ * total} and {@code amount_paid} are {@code null} for blocks and imported stays.
+ */
+record ReservationView(
+    String code,
+    long accommodationId,
+    String kind,
+    String status,
+    LocalDate checkIn,
+    LocalDate checkOut,
+    int nights,
+    Integer guests,
+    String guestName,
+    String guestPhone,
+    String guestEmail,
+    String guestWhatsappId,
+    String channel,
+    String note,
+    String currency,
+    BigDecimal total,
+    BigDecimal amountPaid,
+    QuoteView quote,
+    Instant holdExpiresAt,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static ReservationView of(Reservation r) {
+    return new ReservationView(
+        r.code().value(),
+        r.accommodationId().value(),
+        kind(r.kind()),
+        Codes.of(r.status()),
+        r.period().checkIn(),
+        r.period().checkOut(),
+        r.period().nights(),
+        r.guests() == null ? null : r.guests().value(),
+        r.contact().name(),
+        r.contact().phone(),
+        r.contact().email(),
+        r.contact().whatsappId(),
+        Codes.of(r.channel()),
+        r.note(),
+        r.quote() == null ? null : r.quote().total().currency().getCurrencyCode(),
+        r.quote() == null ? null : r.quote().total().amount(),
+        r.amountPaid() == null ? null : r.amountPaid().amount(),
+        r.quote() == null ? null : QuoteView.of(r.quote()),
+        r.holdExpiresAt(),
+        r.createdAt(),
+        r.updatedAt());
+  }
+
+  static String kind(OccupancyKind kind) {
+    return switch (kind) {
+      case GUEST_BOOKING -> "booking";
+      case OWNER_BLOCK -> "block";
+      case IMPORTED_STAY -> "imported";
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** The owner's admin API: controllers, web DTOs and their validation. */
+package ar.booking.app.admin;

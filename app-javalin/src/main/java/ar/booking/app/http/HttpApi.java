@@ -1,0 +1,72 @@
+package ar.booking.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server: JSON mapping, the one place where failures become {@code {"error", "message"}}
+ * bodies, and the route groups of the controllers.
+ */
+public final class HttpApi {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+
+  private HttpApi() {}
+
+  public static Javalin create(ObjectMapper mapper, List<RouteGroup> groups) {
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson(mapper, false));
+          config.startup.showJavalinBanner = false;
+          config.routes.exception(
+              ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+          config.routes.exception(JsonProcessingException.class, (e, ctx) -> badJson(e, ctx));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                log.error("Unhandled failure on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(error("internal_error", "Something went wrong on our side."));
+              });
+          config.routes.error(
+              404,
+              "*",
+              ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                  ctx.json(error("not_found", "No route for " + ctx.method() + " " + ctx.path()));
+                }
+              });
+          groups.forEach(group -> group.addTo(config.routes));
+        });
+  }
+
+  private static void badJson(JsonProcessingException e, Context ctx) {
+    String field = "";
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."));
+    }
+    String message =
+        field.isEmpty()
+            ? "The request body is not valid JSON: " + e.getOriginalMessage()
+            : "Field '" + field + "' is invalid: " + e.getOriginalMessage();
+    ctx.status(400).json(error("invalid_json", message));
+  }
+
+  static Map<String, Object> error(String code, String message) {
+    return Map.of("error", code, "message", message);
+  }
+}
