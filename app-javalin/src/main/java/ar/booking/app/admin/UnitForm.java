@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a {@link UnitRequest} into a valid {@link Accommodation}: every field is checked and named
@@ -161,7 +162,7 @@ final class UnitForm {
 
   private static Currency currency(String value) {
     try {
-      return Currency.getInstance(value.strip().toUpperCase(java.util.Locale.ROOT));
+      return Currency.getInstance(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw invalid("currency", "must be an ISO 4217 code such as ARS or USD: '" + value + "'");
     }

@@ -115,6 +115,7 @@ class AvailabilityApiTest {
     assertBadParam("/availability?check_out=2026-12-13&guests=2", "check_in");
     assertBadParam("/availability?check_in=2026-12-10&check_out=13/12/2026&guests=2", "check_out");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-10&guests=2", "check_out");
+    assertBadParam("/availability?check_in=2026-12-10&check_out=9999-12-31&guests=2", "check_out");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-13", "guests");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-13&guests=0", "guests");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-13&guests=two", "guests");
