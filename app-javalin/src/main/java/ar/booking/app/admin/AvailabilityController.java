@@ -7,6 +7,7 @@ import ar.booking.core.stay.StayPeriod;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.CheckAvailability;
 import ar.booking.core.usecase.QuoteStay;
+import ar.booking.core.usecase.StayRejection;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.List;
 final class AvailabilityController {
 
   static final int MAX_GUESTS = UnitForm.MAX_CAPACITY;
+  static final int MAX_ASKED_NIGHTS = 366;
 
   private final BookingEngine engine;
 
@@ -109,7 +111,7 @@ final class AvailabilityController {
                   quoted.available(),
                   QuoteView.of(quoted.quote()),
                   BusyView.of(quoted.conflicts())));
-      case ar.booking.core.usecase.StayRejection rejection -> throw Rejections.of(rejection);
+      case StayRejection rejection -> throw Rejections.of(rejection);
     }
   }
 
@@ -117,7 +119,13 @@ final class AvailabilityController {
   static StayPeriod stayPeriod(Context ctx) {
     LocalDate checkIn = Requests.requiredDate(ctx, "check_in");
     LocalDate checkOut = Requests.requiredDate(ctx, "check_out");
-    return period(checkIn, checkOut);
+    StayPeriod period = period(checkIn, checkOut);
+    // Every unit's quote is priced night by night: bound the work a single request can ask for.
+    if (period.nights() > MAX_ASKED_NIGHTS) {
+      throw Requests.invalid(
+          "check_out", "must be at most " + MAX_ASKED_NIGHTS + " nights after check_in");
+    }
+    return period;
   }
 
   static StayPeriod period(LocalDate checkIn, LocalDate checkOut) {

@@ -126,4 +126,20 @@ final class Requests {
     }
     return new Money(amount, currency);
   }
+
+  static void require(Object value, String field) {
+    if (value == null) {
+      throw invalid(field, "is required");
+    }
+  }
+
+  static String text(String field, String value, int maxLength, boolean required) {
+    if (required && value.isBlank()) {
+      throw invalid(field, "must not be blank");
+    }
+    if (value.length() > maxLength) {
+      throw invalid(field, "must be at most " + maxLength + " characters");
+    }
+    return value.strip();
+  }
 }

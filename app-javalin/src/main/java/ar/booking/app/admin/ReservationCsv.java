@@ -6,6 +6,7 @@ import ar.booking.core.ports.ReservationQuery;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.reservation.Reservation;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ final class ReservationCsv {
     String file = "reservations-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .result(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        .result(out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static void row(StringBuilder out, Reservation r, Map<Long, String> names) {

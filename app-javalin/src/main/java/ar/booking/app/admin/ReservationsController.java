@@ -16,6 +16,7 @@ import ar.booking.core.usecase.ConfirmReservation;
 import ar.booking.core.usecase.Unavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ final class ReservationsController {
   }
 
   /** A page of results with the total that match. */
-  record PageView(java.util.List<ReservationView> items, long total, int offset, int limit) {}
+  record PageView(List<ReservationView> items, long total, int offset, int limit) {}
 
   private void list(Context ctx) {
     var query = ReservationFilters.from(ctx);

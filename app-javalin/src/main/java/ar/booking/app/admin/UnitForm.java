@@ -3,27 +3,19 @@ package ar.booking.app.admin;
 import static ar.booking.app.admin.Requests.checkRange;
 import static ar.booking.app.admin.Requests.invalid;
 
-import ar.booking.app.admin.UnitRequest.HolidayRequest;
-import ar.booking.app.admin.UnitRequest.SeasonRequest;
 import ar.booking.core.accommodation.Accommodation;
 import ar.booking.core.accommodation.AccommodationType;
-import ar.booking.core.accommodation.Holiday;
 import ar.booking.core.accommodation.PricingPolicy;
-import ar.booking.core.accommodation.Season;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.shared.Money;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * Turns a {@link UnitRequest} into a valid {@link Accommodation}: every field is checked and named
@@ -34,15 +26,14 @@ final class UnitForm {
 
   static final int MAX_CAPACITY = 100;
   static final int MAX_MIN_NIGHTS = 365;
-  private static final BigDecimal MAX_MULTIPLIER = BigDecimal.TEN;
 
   private UnitForm() {}
 
   /** A new unit: {@code name}, {@code capacity} and {@code base_price} are required. */
   static Accommodation create(AccommodationId id, UnitRequest request) {
-    require(request.name(), "name");
-    require(request.capacity(), "capacity");
-    require(request.basePrice(), "base_price");
+    Requests.require(request.name(), "name");
+    Requests.require(request.capacity(), "capacity");
+    Requests.require(request.basePrice(), "base_price");
     return merge(id, request, null);
   }
 
@@ -56,7 +47,7 @@ final class UnitForm {
 
   private static Accommodation merge(AccommodationId id, UnitRequest r, Accommodation current) {
     PricingPolicy old = current == null ? null : current.pricing();
-    String name = r.name() != null ? text("name", r.name(), 200, true) : current.name();
+    String name = r.name() != null ? Requests.text("name", r.name(), 200, true) : current.name();
     AccommodationType type =
         r.type() != null
             ? Codes.parse("type", r.type(), AccommodationType.class)
@@ -67,7 +58,7 @@ final class UnitForm {
             : current.capacity();
     String description =
         r.description() != null
-            ? text("description", r.description(), 5000, false)
+            ? Requests.text("description", r.description(), 5000, false)
             : current == null ? "" : current.description();
     List<String> amenities =
         r.amenities() != null
@@ -92,29 +83,36 @@ final class UnitForm {
             : old == null ? Money.ARS : old.baseNightlyRate().currency();
     Money base =
         r.basePrice() != null
-            ? positive("base_price", Requests.money("base_price", r.basePrice(), currency))
-            : inCurrency("base_price", old.baseNightlyRate(), currency);
+            ? PricingForm.positive(
+                "base_price", Requests.money("base_price", r.basePrice(), currency))
+            : PricingForm.inCurrency("base_price", old.baseNightlyRate(), currency);
     PricingPolicy pricing =
         new PricingPolicy(
             base,
             r.weekendNights() != null
-                ? weekendNights(r.weekendNights())
+                ? PricingForm.weekendNights(r.weekendNights())
                 : old == null ? PricingPolicy.FRIDAY_AND_SATURDAY : old.weekendNights(),
             r.weekendMultiplier() != null
-                ? multiplier(r.weekendMultiplier())
+                ? PricingForm.multiplier(r.weekendMultiplier())
                 : old == null ? BigDecimal.ONE : old.weekendMultiplier(),
             r.seasons() != null
-                ? seasons(r.seasons(), currency)
-                : old == null ? List.of() : sameCurrency("seasons", old.seasons(), currency),
+                ? PricingForm.seasons(r.seasons(), currency)
+                : old == null
+                    ? List.of()
+                    : PricingForm.sameCurrency("seasons", old.seasons(), currency),
             r.holidays() != null
-                ? holidays(r.holidays(), currency)
-                : old == null ? List.of() : sameCurrency("holidays", old.holidays(), currency),
+                ? PricingForm.holidays(r.holidays(), currency)
+                : old == null
+                    ? List.of()
+                    : PricingForm.sameCurrency("holidays", old.holidays(), currency),
             r.minNights() != null
                 ? checkRange("min_nights", r.minNights(), 1, MAX_MIN_NIGHTS)
                 : old == null ? 1 : old.minNights(),
             r.cleaningFee() != null
                 ? Requests.money("cleaning_fee", r.cleaningFee(), currency)
-                : old == null ? null : inCurrency("cleaning_fee", old.cleaningFee(), currency),
+                : old == null
+                    ? null
+                    : PricingForm.inCurrency("cleaning_fee", old.cleaningFee(), currency),
             r.depositPercentage() != null
                 ? checkRange("deposit_percentage", r.depositPercentage(), 0, 100)
                 : old == null ? PricingPolicy.DEFAULT_DEPOSIT_PERCENTAGE : old.depositPercentage());
@@ -133,22 +131,6 @@ final class UnitForm {
         current == null ? 1 : current.exportTokenVersion());
   }
 
-  private static void require(Object value, String field) {
-    if (value == null) {
-      throw invalid(field, "is required");
-    }
-  }
-
-  private static String text(String field, String value, int maxLength, boolean required) {
-    if (required && value.isBlank()) {
-      throw invalid(field, "must not be blank");
-    }
-    if (value.length() > maxLength) {
-      throw invalid(field, "must be at most " + maxLength + " characters");
-    }
-    return value.strip();
-  }
-
   private static List<String> amenities(List<String> values) {
     List<String> amenities = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
@@ -156,7 +138,7 @@ final class UnitForm {
       if (value == null || value.isBlank()) {
         throw invalid("amenities[" + i + "]", "must not be blank");
       }
-      amenities.add(text("amenities[" + i + "]", value, 100, true));
+      amenities.add(Requests.text("amenities[" + i + "]", value, 100, true));
     }
     return amenities;
   }
@@ -180,112 +162,9 @@ final class UnitForm {
 
   private static Currency currency(String value) {
     try {
-      return Currency.getInstance(value.strip().toUpperCase(java.util.Locale.ROOT));
+      return Currency.getInstance(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw invalid("currency", "must be an ISO 4217 code such as ARS or USD: '" + value + "'");
     }
-  }
-
-  private static Money positive(String field, Money money) {
-    if (money.isZero()) {
-      throw invalid(field, "must be greater than 0");
-    }
-    return money;
-  }
-
-  private static Money inCurrency(String field, Money money, Currency currency) {
-    if (!money.currency().equals(currency)) {
-      throw invalid(field, "must be given again when the currency changes");
-    }
-    return money;
-  }
-
-  private static <T> List<T> sameCurrency(String field, List<T> stored, Currency currency) {
-    for (T item : stored) {
-      Money rate = item instanceof Season season ? season.nightlyRate() : ((Holiday) item).rate();
-      if (rate != null && !rate.currency().equals(currency)) {
-        throw invalid(field, "must be given again when the currency changes");
-      }
-    }
-    return stored;
-  }
-
-  private static Set<DayOfWeek> weekendNights(List<String> values) {
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    for (int i = 0; i < values.size(); i++) {
-      String field = "weekend_nights[" + i + "]";
-      if (values.get(i) == null) {
-        throw invalid(field, "must be a day of the week");
-      }
-      days.add(Codes.parse(field, values.get(i), DayOfWeek.class));
-    }
-    return days;
-  }
-
-  private static BigDecimal multiplier(BigDecimal value) {
-    if (value.signum() <= 0 || value.compareTo(MAX_MULTIPLIER) > 0) {
-      throw invalid("weekend_multiplier", "must be greater than 0 and at most 10");
-    }
-    return value;
-  }
-
-  private static List<Season> seasons(List<SeasonRequest> requests, Currency currency) {
-    List<Season> seasons = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      String at = "seasons[" + i + "].";
-      SeasonRequest s = requests.get(i);
-      if (s == null) {
-        throw invalid("seasons[" + i + "]", "must be an object");
-      }
-      require(s.name(), at + "name");
-      require(s.from(), at + "from");
-      require(s.to(), at + "to");
-      require(s.nightlyRate(), at + "nightly_rate");
-      LocalDate from = Requests.date(at + "from", s.from());
-      LocalDate to = Requests.date(at + "to", s.to());
-      if (to.isBefore(from)) {
-        throw invalid(at + "to", "must not be before " + at + "from");
-      }
-      if (s.minNights() != null) {
-        checkRange(at + "min_nights", s.minNights(), 1, MAX_MIN_NIGHTS);
-      }
-      seasons.add(
-          new Season(
-              text(at + "name", s.name(), 100, true),
-              from,
-              to,
-              positive(
-                  at + "nightly_rate",
-                  Requests.money(at + "nightly_rate", s.nightlyRate(), currency)),
-              s.minNights()));
-    }
-    return seasons;
-  }
-
-  private static List<Holiday> holidays(List<HolidayRequest> requests, Currency currency) {
-    List<Holiday> holidays = new ArrayList<>();
-    Set<LocalDate> dates = new HashSet<>();
-    for (int i = 0; i < requests.size(); i++) {
-      String at = "holidays[" + i + "].";
-      HolidayRequest h = requests.get(i);
-      if (h == null) {
-        throw invalid("holidays[" + i + "]", "must be an object");
-      }
-      require(h.date(), at + "date");
-      LocalDate date = Requests.date(at + "date", h.date());
-      if (!dates.add(date)) {
-        throw invalid(at + "date", "is listed twice: " + date);
-      }
-      if (Boolean.TRUE.equals(h.pricedAsWeekend()) && h.rate() != null) {
-        throw invalid(at + "rate", "must be left out when priced_as_weekend is true");
-      }
-      if (Boolean.FALSE.equals(h.pricedAsWeekend()) && h.rate() == null) {
-        throw invalid(at + "rate", "is required when priced_as_weekend is false");
-      }
-      Money rate = h.rate() == null ? null : Requests.money(at + "rate", h.rate(), currency);
-      String name = h.name() == null ? "" : text(at + "name", h.name(), 100, false);
-      holidays.add(new Holiday(date, name, rate));
-    }
-    return holidays;
   }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 
 /** A unit as the API shows it: identity, description, times and its whole pricing policy. */
@@ -62,7 +63,7 @@ record UnitView(
         pricing.depositPercentage(),
         pricing.seasons().stream().map(UnitView::season).toList(),
         pricing.holidays().stream()
-            .sorted(java.util.Comparator.comparing(Holiday::date))
+            .sorted(Comparator.comparing(Holiday::date))
             .map(UnitView::holiday)
             .toList(),
         unit.exportTokenVersion());

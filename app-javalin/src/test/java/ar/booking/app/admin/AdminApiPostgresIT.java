@@ -172,6 +172,45 @@ class AdminApiPostgresIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void listFiltersPagingAndTheCsvExportWorkOnPostgres() {
+    long unit = api.addCabin("Cabaña para listar", 4);
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Response created =
+          api.post(
+              "/reservations",
+              json(
+                  "{'accommodation_id': %d, 'check_in': '2027-06-%02d', 'check_out': '2027-06-%02d', 'guests': 2, 'guest_name': 'Listado %d, \\\"Zeta\\\"'}"
+                      .formatted(unit, 1 + i * 3, 3 + i * 3, i)));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      codes.add(created.json().get("code").asText());
+    }
+    api.post("/reservations/" + codes.get(0) + "/cancel", "");
+
+    JsonNode page = api.get("/reservations?accommodation_id=" + unit + "&offset=1&limit=1").json();
+    assertThat(page.get("total").asLong()).isEqualTo(3);
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("items").get(0).get("code").asText()).isEqualTo(codes.get(1));
+    JsonNode confirmed =
+        api.get("/reservations?status=confirmed&accommodation_id=" + unit + "&q=listado%201")
+            .json();
+    assertThat(confirmed.get("total").asLong()).isEqualTo(1);
+    assertThat(confirmed.get("items").get(0).get("code").asText()).isEqualTo(codes.get(1));
+    assertThat(
+            api.get("/reservations?from=2027-06-07&to=2027-06-08&accommodation_id=" + unit)
+                .json()
+                .get("total")
+                .asLong())
+        .isEqualTo(1);
+
+    Response csv = api.get("/reservations/export.csv?accommodation_id=" + unit);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type")).isEqualTo("text/csv; charset=utf-8");
+    assertThat(csv.body().split("\r\n")).hasSize(4);
+    assertThat(csv.body()).contains(",\"Listado 2, \"\"Zeta\"\"\",");
+  }
+
   static long count(String sql) throws SQLException {
     try (Connection c = TestDatabases.connect(settings);
         Statement s = c.createStatement();

@@ -115,6 +115,7 @@ class AvailabilityApiTest {
     assertBadParam("/availability?check_out=2026-12-13&guests=2", "check_in");
     assertBadParam("/availability?check_in=2026-12-10&check_out=13/12/2026&guests=2", "check_out");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-10&guests=2", "check_out");
+    assertBadParam("/availability?check_in=2026-12-10&check_out=9999-12-31&guests=2", "check_out");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-13", "guests");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-13&guests=0", "guests");
     assertBadParam("/availability?check_in=2026-12-10&check_out=2026-12-13&guests=two", "guests");
@@ -196,6 +197,52 @@ class AvailabilityApiTest {
                 .formatted(cabin));
     assertThat(inactive.status()).isEqualTo(422);
     assertThat(inactive.json().get("error").asText()).isEqualTo("unit_inactive");
+  }
+
+  @Test
+  void seasonsAndHolidaysSetThroughTheApiPriceTheNights() {
+    long cabin = api.addCabin("Cabaña de temporada", 4);
+    var updated =
+        api.put(
+            "/accommodations/" + cabin,
+            json(
+                """
+                {'cleaning_fee': 1000,
+                 'seasons': [{'name': 'Navidad', 'from': '2026-12-20', 'to': '2026-12-21',
+                              'nightly_rate': 15000, 'min_nights': 3}],
+                 'holidays': [{'date': '2026-12-22', 'name': 'Propio', 'rate': 25000.50},
+                              {'date': '2026-12-23', 'name': 'Como finde'}]}
+                """));
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+
+    JsonNode quote =
+        api.get(
+                "/quote?accommodation_id=%d&check_in=2026-12-20&check_out=2026-12-24&guests=2"
+                    .formatted(cabin))
+            .json()
+            .get("quote");
+
+    JsonNode nights = quote.get("per_night");
+    assertThat(nights.get(0).get("price").decimalValue()).isEqualByComparingTo("15000");
+    assertThat(nights.get(0).get("season").asText()).isEqualTo("Navidad");
+    assertThat(nights.get(1).get("price").decimalValue())
+        .isEqualByComparingTo("15000"); // to is included
+    assertThat(nights.get(2).get("price").decimalValue()).isEqualByComparingTo("25000.50");
+    assertThat(nights.get(2).get("kind").asText()).isEqualTo("holiday");
+    assertThat(nights.get(3).get("price").decimalValue()).isEqualByComparingTo("12000");
+    assertThat(nights.get(3).get("kind").asText()).isEqualTo("holiday");
+    assertThat(quote.get("cleaning_fee").decimalValue()).isEqualByComparingTo("1000");
+    assertThat(quote.get("total").decimalValue()).isEqualByComparingTo("68000.50");
+    assertThat(quote.get("deposit").decimalValue()).isEqualByComparingTo("20400.15");
+    assertThat(quote.get("balance").decimalValue()).isEqualByComparingTo("47600.35");
+
+    var tooShort =
+        api.get(
+            "/quote?accommodation_id=%d&check_in=2026-12-20&check_out=2026-12-22&guests=2"
+                .formatted(cabin));
+    assertThat(tooShort.status()).isEqualTo(422);
+    assertThat(tooShort.json().get("error").asText()).isEqualTo("below_minimum_stay");
+    assertThat(tooShort.json().get("message").asText()).contains("3 nights");
   }
 
   private static JsonNode option(JsonNode options, long unit) {
