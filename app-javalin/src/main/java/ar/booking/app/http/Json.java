@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON dialect of the HTTP API: snake_case fields, ISO dates and instants, exact decimals
  * written as plain numbers, unknown fields refused (a typo in a field name is a 400, not a silent
- * default).
+ * default, and 2.5 is not silently an integer 2).
  */
 public final class Json {
 
@@ -24,6 +24,7 @@ public final class Json {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .serializationInclusion(JsonInclude.Include.ALWAYS)
         .build();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpApiTest {
 
-  record Payload(String guestName, BigDecimal amount) {}
+  record Payload(String guestName, BigDecimal amount, Integer guests) {}
 
   private static Javalin server;
   private static final HttpClient client = HttpClient.newHttpClient();
@@ -77,7 +77,8 @@ class HttpApiTest {
                     HttpRequest.BodyPublishers.ofString(
                         "{\"guest_name\":\"Ana\",\"amount\":10200.50}")));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"guest_name\":\"Ana\",\"amount\":10200.50}");
+    assertThat(response.body())
+        .isEqualTo("{\"guest_name\":\"Ana\",\"amount\":10200.50,\"guests\":null}");
   }
 
   @Test
@@ -86,6 +87,13 @@ class HttpApiTest {
         send(at("/echo").POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"lots\"}")));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"error\":\"invalid_json\"").contains("'amount'");
+  }
+
+  @Test
+  void fractionsAreNotSilentlyTruncatedToIntegers() throws Exception {
+    var response = send(at("/echo").POST(HttpRequest.BodyPublishers.ofString("{\"guests\":2.5}")));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("'guests'");
   }
 
   @Test
