@@ -34,7 +34,11 @@ final class DateResolver {
     this.maxNights = maxNights;
   }
 
-  Stay resolve(DateMentions found, OptionalInt nights, LocalDate today) {
+  Stay resolve(DateMentions found, OptionalInt statedNights, LocalDate today) {
+    OptionalInt nights =
+        statedNights.isEmpty() && found.listedNights() > 0
+            ? OptionalInt.of(found.listedNights())
+            : statedNights;
     List<DateMention> mentions = relevant(found.mentions());
     if (mentions.isEmpty()) {
       if (found.monthHint() > 0) {

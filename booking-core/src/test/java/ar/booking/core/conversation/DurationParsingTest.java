@@ -40,6 +40,12 @@ class DurationParsingTest {
   }
 
   @Test
+  void aListOfNightsInARowEndsTheDayAfterTheLast() {
+    assertStay(parse("las noches del 3, 4 y 5 de enero"), "2027-01-03", "2027-01-06");
+    assertStay(parse("los dias 28, 29, 30 y 31 de diciembre"), "2026-12-28", "2027-01-01");
+  }
+
+  @Test
   void statedNightsWinOverStatedDays() {
     assertStay(parse("4 dias 3 noches desde el 2 de enero"), "2027-01-02", "2027-01-05");
   }

@@ -42,6 +42,13 @@ class NoiseParsingTest {
   }
 
   @Test
+  void childrensAgesAreNotDays() {
+    BookingRequest r = parse("2 adultos y 2 hijos de 5 y 8 años, del 3 al 6 de enero");
+    assertStay(r, "2027-01-03", "2027-01-06");
+    assertThat(r.guests()).hasValue(4);
+  }
+
+  @Test
   void theDayOfAPaymentIsNotAStay() {
     assertThat(parse("te transfiero la seña hoy").checkIn()).isEmpty();
   }

@@ -30,6 +30,8 @@ class ProblemReportingTest {
         "la semana que viene | DATES_UNCLEAR",
         "para el finde largo | DATES_UNCLEAR",
         "el 3, el 5 o el 8 de enero | DATES_UNCLEAR",
+        "del 3, 5 y 8 de enero | DATES_UNCLEAR",
+        "para marzo | DATES_UNCLEAR",
       })
   void impossibleOrContradictoryDatesAreReportedNotGuessed(String text, ProblemCode code) {
     BookingRequest r = parse(text);
