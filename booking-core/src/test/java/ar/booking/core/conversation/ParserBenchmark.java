@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class ParserBenchmark {
 
-  private static final long WARM_UP_NANOS = 3_000_000_000L;
+  private static final long WARM_UP_NANOS = 10_000_000_000L;
   private static final long ROUND_NANOS = 1_000_000_000L;
   private static final int ROUNDS = 9;
 
