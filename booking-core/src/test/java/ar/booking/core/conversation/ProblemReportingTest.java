@@ -18,6 +18,7 @@ class ProblemReportingTest {
         "31/04 | INVALID_DATE",
         "del 30/2 al 2/3 | INVALID_DATE",
         "del 8/13 al 10/13 | INVALID_DATE",
+        "el 29/2 al 2/3 | INVALID_DATE",
         "del 10/3 al 5/3 | CHECK_OUT_BEFORE_CHECK_IN",
         "del 12 al 10 de febrero | CHECK_OUT_BEFORE_CHECK_IN",
         "del 5 al 5 de marzo | ZERO_NIGHTS",
