@@ -34,8 +34,7 @@ final class CalendarDays {
       return nextOccurrence(d.day(), d.month(), today);
     }
     if (monthHint > 0) {
-      return nextOccurrence(d.day(), monthHint, today)
-          .or(() -> of(today.getYear(), monthHint, d.day()));
+      return nextOccurrence(d.day(), monthHint, today);
     }
     YearMonth month = YearMonth.from(today);
     for (int k = 0; k <= 12; k++, month = month.plusMonths(1)) {
