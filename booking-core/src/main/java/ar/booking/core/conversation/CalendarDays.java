@@ -34,8 +34,7 @@ final class CalendarDays {
       return nextOccurrence(d.day(), d.month(), today);
     }
     if (monthHint > 0) {
-      return nextOccurrence(d.day(), monthHint, today)
-          .or(() -> of(today.getYear(), monthHint, d.day()));
+      return nextOccurrence(d.day(), monthHint, today);
     }
     YearMonth month = YearMonth.from(today);
     for (int k = 0; k <= 12; k++, month = month.plusMonths(1)) {
@@ -65,14 +64,15 @@ final class CalendarDays {
     return d.day() <= month.lengthOfMonth() ? Optional.of(month.atDay(d.day())) : Optional.empty();
   }
 
+  /**
+   * This year's day and month, or next year's when already past. A 29 February in a year that has
+   * none is not a date (no jumping to the next leap year).
+   */
   private static Optional<LocalDate> nextOccurrence(int day, int month, LocalDate today) {
-    for (int year = today.getYear(); year <= today.getYear() + 8; year++) {
-      Optional<LocalDate> date = of(year, month, day);
-      if (date.isPresent() && !date.get().isBefore(today)) {
-        return date;
-      }
-    }
-    return Optional.empty();
+    boolean past =
+        month < today.getMonthValue()
+            || (month == today.getMonthValue() && day < today.getDayOfMonth());
+    return of(past ? today.getYear() + 1 : today.getYear(), month, day);
   }
 
   private static Optional<LocalDate> of(int year, int month, int day) {

@@ -4,7 +4,6 @@ import ar.booking.core.conversation.DateMention.CalendarDay;
 import ar.booking.core.conversation.DateMention.RelativeDay;
 import ar.booking.core.conversation.DateMention.Weekday;
 import ar.booking.core.conversation.DateMention.Weekend;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -34,7 +33,11 @@ final class DateResolver {
     this.maxNights = maxNights;
   }
 
-  Stay resolve(DateMentions found, OptionalInt nights, LocalDate today) {
+  Stay resolve(DateMentions found, OptionalInt statedNights, LocalDate today) {
+    OptionalInt nights =
+        statedNights.isEmpty() && found.listedNights() > 0
+            ? OptionalInt.of(found.listedNights())
+            : statedNights;
     List<DateMention> mentions = relevant(found.mentions());
     if (mentions.isEmpty()) {
       if (found.monthHint() > 0) {
@@ -49,8 +52,8 @@ final class DateResolver {
       return Stay.problem(ProblemCode.DATES_UNCLEAR, sources(mentions));
     }
     if (mentions.getFirst() instanceof Weekend weekend) {
-      LocalDate friday = weekendStart(weekend, today);
-      LocalDate sunday = friday.with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+      LocalDate friday = RelativeDays.weekendCheckIn(weekend, today);
+      LocalDate sunday = RelativeDays.weekendCheckOut(friday);
       return validate(friday, sunday, nights, today, weekend.source());
     }
     DateMention first = mentions.getFirst();
@@ -156,9 +159,8 @@ final class DateResolver {
     return switch (m) {
       case CalendarDay d -> CalendarDays.checkIn(d, today, monthHint);
       case RelativeDay r -> Optional.of(r.date());
-      case Weekday w ->
-          Optional.of(today.with(TemporalAdjusters.next(w.day())).plusWeeks(w.weeksLater()));
-      case Weekend w -> Optional.of(weekendStart(w, today));
+      case Weekday w -> Optional.of(RelativeDays.weekday(w, today));
+      case Weekend w -> Optional.of(RelativeDays.weekendCheckIn(w, today));
     };
   }
 
@@ -167,7 +169,7 @@ final class DateResolver {
       case CalendarDay d -> wrapOnlyWhenShort(d, checkIn);
       case RelativeDay r -> Optional.of(r.date());
       case Weekday w -> Optional.of(checkIn.with(TemporalAdjusters.next(w.day())));
-      case Weekend w -> Optional.of(checkIn.with(TemporalAdjusters.next(DayOfWeek.SUNDAY)));
+      case Weekend w -> Optional.of(RelativeDays.weekendCheckOut(checkIn));
     };
   }
 
@@ -184,23 +186,6 @@ final class DateResolver {
       return Optional.of(out.get().minusYears(1));
     }
     return out;
-  }
-
-  /**
-   * The check-in of "este finde": today on a Friday or Saturday (the rest of this weekend),
-   * otherwise the coming Friday. "el próximo finde" / "el finde que viene" said from Friday to
-   * Sunday is next week's; from Monday to Thursday it is the coming one. "el otro finde": a week
-   * later.
-   */
-  private static LocalDate weekendStart(Weekend w, LocalDate today) {
-    boolean inWeekend =
-        switch (today.getDayOfWeek()) {
-          case FRIDAY, SATURDAY -> true;
-          default -> false;
-        };
-    LocalDate start =
-        inWeekend && !w.coming() ? today : today.with(TemporalAdjusters.next(DayOfWeek.FRIDAY));
-    return start.plusWeeks(w.weeksLater());
   }
 
   private static String sources(List<DateMention> mentions) {

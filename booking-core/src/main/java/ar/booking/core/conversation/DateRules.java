@@ -60,10 +60,43 @@ final class DateRules {
               + Months.FULL_NAME_REGEX
               + ")");
 
+  /** "las noches del 3, 4 y 5 (de enero)": three or more days in a row are nights, 3 to 6. */
+  private static final Pattern NIGHT_LIST =
+      Pattern.compile(
+          "\\b(\\d{1,2}(?:,? \\d{1,2})+,? y \\d{1,2})\\b(?! ?/)(?: (?:de |del )?("
+              + Months.NAME_REGEX
+              + "))?");
+
   private DateRules() {}
+
+  /**
+   * Records a run of consecutive days as check-in plus nights; days not in a row ("el 3, 5 y 8")
+   * are recorded one by one, which makes the dates unclear.
+   */
+  private static int nightList(MatchResult m, List<DateMention> found, int[] listed) {
+    String[] days = m.group(1).replace(",", " ").replace(" y ", " ").trim().split(" +");
+    int first = Integer.parseInt(days[0]);
+    int month = m.group(2) == null ? 0 : Months.number(m.group(2));
+    boolean inARow = true;
+    for (int i = 1; i < days.length; i++) {
+      inARow &= Integer.parseInt(days[i]) == first + i;
+    }
+    if (inARow) {
+      found.add(new CalendarDay(m.start(), m.end(), m.group(), first, month, 0));
+      listed[0] = days.length;
+      return m.end();
+    }
+    for (int i = 0; i < days.length; i++) {
+      int day = Integer.parseInt(days[i]);
+      found.add(new CalendarDay(m.start() + i, m.start() + i + 1, m.group(), day, month, 0));
+    }
+    return m.end();
+  }
 
   static DateMentions find(MaskedText text, LocalDate today) {
     List<DateMention> found = new ArrayList<>();
+    int[] listed = {0};
+    text.consumeUpTo(NIGHT_LIST, m -> nightList(m, found, listed));
     text.consume(NUMERIC, m -> found.add(calendarDay(m, m.group(1), m.group(2), m.group(3))));
     text.consume(
         NAMED,
@@ -96,7 +129,7 @@ final class DateRules {
           hintSource[0] = m.group();
         });
     found.sort(Comparator.comparingInt(DateMention::start));
-    return new DateMentions(found, hint[0], hintSource[0], vague[0]);
+    return new DateMentions(found, hint[0], hintSource[0], vague[0], listed[0]);
   }
 
   private static CalendarDay calendarDay(MatchResult m, String day, String month, String year) {

@@ -55,28 +55,28 @@ final class IntentRules {
   private IntentRules() {}
 
   static Intent find(String normalized, boolean mentionsStay) {
-    if (CANCEL.matcher(normalized).find()) {
+    if (WordStarts.contains(CANCEL.matcher(normalized), normalized)) {
       return Intent.CANCEL;
     }
-    if (HUMAN.matcher(normalized).find()) {
+    if (WordStarts.contains(HUMAN.matcher(normalized), normalized)) {
       return Intent.HUMAN;
     }
-    if (MY_BOOKINGS.matcher(normalized).find()) {
+    if (WordStarts.contains(MY_BOOKINGS.matcher(normalized), normalized)) {
       return Intent.MY_BOOKINGS;
     }
-    if (BOOK.matcher(normalized).find()) {
+    if (WordStarts.contains(BOOK.matcher(normalized), normalized)) {
       return Intent.BOOK;
     }
-    if (PRICE.matcher(normalized).find()) {
+    if (WordStarts.contains(PRICE.matcher(normalized), normalized)) {
       return Intent.PRICE;
     }
-    if (mentionsStay || AVAILABILITY.matcher(normalized).find()) {
+    if (mentionsStay || WordStarts.contains(AVAILABILITY.matcher(normalized), normalized)) {
       return Intent.AVAILABILITY;
     }
-    if (THANKS.matcher(normalized).find()) {
+    if (WordStarts.contains(THANKS.matcher(normalized), normalized)) {
       return Intent.THANKS;
     }
-    if (GREETING.matcher(normalized).find()) {
+    if (WordStarts.contains(GREETING.matcher(normalized), normalized)) {
       return Intent.GREETING;
     }
     return Intent.OTHER;

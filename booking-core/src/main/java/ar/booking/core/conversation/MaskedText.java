@@ -38,8 +38,10 @@ final class MaskedText {
   void consumeUpTo(Pattern pattern, ToIntFunction<MatchResult> action) {
     Matcher m = pattern.matcher(current);
     boolean any = false;
-    while (m.find()) {
+    int from = 0;
+    while (from < current.length() && WordStarts.find(m, current, from)) {
       blank(m.start(), action.applyAsInt(m.toMatchResult()));
+      from = Math.max(m.end(), m.start() + 1);
       any = true;
     }
     if (any) {

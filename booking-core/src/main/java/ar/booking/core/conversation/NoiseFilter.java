@@ -24,7 +24,7 @@ final class NoiseFilter {
   private static final Pattern PERCENT = Pattern.compile("\\d+ ?%");
   private static final Pattern MEASURE =
       Pattern.compile(
-          "\\b\\d+ ?(?:anos|anitos|meses|km|kms|kilometros|metros|mts|mt|m2|cuadras|minutos|min"
+          "\\b(?:de )?(?:\\d{1,2}(?:,? | y ))*\\d+ ?(?:anos|anitos|meses|km|kms|kilometros|metros|mts|mt|m2|cuadras|minutos|min"
               + "|pisos?|grados|estrellas|dormitorios?|habitaciones|camas?|banos?|ambientes?"
               + "|autos?|perros?|perritos?|mascotas?|gatos?|toallas|llaves|cuotas)\\b");
 

@@ -18,10 +18,11 @@ import java.util.OptionalInt;
  *       of days; ISO dates are read as written.
  *   <li>No year: the next occurrence that is not in the past; no month: the next month in which the
  *       day is not past; a range borrows month and year from its other end ("del 30 al 3 de enero"
- *       starts on 30 December).
+ *       starts on 30 December); "las noches del 3, 4 y 5" is 3 to 6.
  *   <li>"el jueves", "el próximo jueves", "el jueves que viene": the coming Thursday, never today;
- *       "el otro jueves" a week later. "este finde": Friday check-in, Sunday check-out (from
- *       Saturday, on a Saturday).
+ *       "el otro jueves" a week later. "este finde": Friday check-in, Sunday check-out (on a Friday
+ *       or Saturday, from today); vague periods ("finde largo", "la semana que viene") are unclear,
+ *       never guessed.
  *   <li>Babies count as guests and children. A stated total wins over a breakdown.
  *   <li>Impossible or contradictory dates give a {@link ProblemCode} and no dates.
  * </ul>

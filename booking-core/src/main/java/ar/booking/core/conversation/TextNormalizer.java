@@ -14,9 +14,6 @@ final class TextNormalizer {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern ORDINAL =
       Pattern.compile("\\b(\\d{1,2})(?:(?:ro|ero|er)\\b| ?[°º])");
-  private static final Pattern NOT_KEPT = Pattern.compile("[^a-z0-9$/.:,+%\\- ]");
-  private static final Pattern PUNCT_RUN = Pattern.compile("([!?.,;:])\\1+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern THIRTY_ONE = Pattern.compile("\\btreinta ?y ?un[oa]?\\b");
   private static final Pattern ONE_BEFORE_NOUN =
       Pattern.compile(
@@ -33,20 +30,74 @@ final class TextNormalizer {
   private TextNormalizer() {}
 
   static String normalize(String raw) {
-    String s = Normalizer.normalize(raw, Normalizer.Form.NFD);
-    s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
-    s = ORDINAL.matcher(s).replaceAll("$1");
-    s = NOT_KEPT.matcher(s).replaceAll(" ");
-    s = PUNCT_RUN.matcher(s).replaceAll("$1");
-    s = SPACES.matcher(s).replaceAll(" ").trim();
-    s = Words.fix(s);
-    s = THIRTY_ONE.matcher(s).replaceAll("31");
-    s = ONE_BEFORE_NOUN.matcher(s).replaceAll("1 ");
-    s = FIRST_DAY.matcher(s).replaceAll("$1 1");
-    s = ISO.matcher(s).replaceAll("$3/$2/$1");
-    s = DASH_DAY_RANGE.matcher(s).replaceAll("$1 al $2 $3");
-    s = rewriteDashDates(s);
-    return SPACES.matcher(s).replaceAll(" ").trim();
+    String s = raw;
+    if (!isAscii(s)) {
+      s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    }
+    s = s.toLowerCase(Locale.ROOT);
+    if (hasDigit(s)) {
+      s = ORDINAL.matcher(s).replaceAll("$1");
+    }
+    s = Words.fix(clean(s));
+    if (s.contains("treinta")) {
+      s = THIRTY_ONE.matcher(s).replaceAll("31");
+    }
+    if (s.contains("un")) {
+      s = ONE_BEFORE_NOUN.matcher(s).replaceAll("1 ");
+    }
+    if (s.contains("primero")) {
+      s = FIRST_DAY.matcher(s).replaceAll("$1 1");
+    }
+    if (s.indexOf('-') >= 0 && hasDigit(s)) {
+      s = ISO.matcher(s).replaceAll("$3/$2/$1");
+      s = DASH_DAY_RANGE.matcher(s).replaceAll("$1 al $2 $3");
+      s = rewriteDashDates(s);
+    }
+    return clean(s);
+  }
+
+  /**
+   * Keeps letters, digits and the symbols dates and prices use; everything else (emoji, "!", "?")
+   * becomes a space; runs of the same punctuation and of spaces collapse to one.
+   */
+  private static String clean(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "$/.:,+%-".indexOf(c) >= 0;
+      char last = out.isEmpty() ? ' ' : out.charAt(out.length() - 1);
+      if (!kept) {
+        if (last != ' ') {
+          out.append(' ');
+        }
+      } else if (!(c == last && ".,:".indexOf(c) >= 0)) {
+        out.append(c);
+      }
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
+    return out.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rewriteDashDates(String s) {

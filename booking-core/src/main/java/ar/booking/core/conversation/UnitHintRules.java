@@ -16,7 +16,7 @@ final class UnitHintRules {
       Pattern.compile(
           "\\b(cabana|cabanita|depto|departamentito|deptito|casa|casita|habitacion|hab|cuarto"
               + "|suite|loft|monoambiente|bungalow|duplex|unidad|domo|chalet|apart)\\b\\.?"
-              + "(?: (?:n|nro|num|numero|no|#)\\.?)?"
+              + "(?: (?:numero|nro|num|no|n)\\b\\.?| ?#)?"
               + "(?: ?(\\d{1,2})\\b(?! ?(?:/|al\\b|de\\b|noches|personas|pax|adultos))"
               + "| (del|de la|de) (fondo|frente|arriba|abajo|lago|rio|bosque|medio|entrada|pileta"
               + "|esquina|adelante|atras)\\b"
