@@ -1,0 +1,92 @@
+package ar.booking.app.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Cross-cutting request handling: a request id (kept from {@code X-Request-ID} when sane), the body
+ * size limit (413), one access-log line and one latency sample per request.
+ */
+public final class RequestTracking {
+
+  /** Receives each finished request; {@code route} is the matched template or "unmatched". */
+  @FunctionalInterface
+  public interface Recorder {
+    void record(String method, String route, int status, Duration elapsed);
+  }
+
+  public static final String HEADER = "X-Request-ID";
+  public static final String MDC_KEY = "request_id";
+  private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+  private static final Logger access = LoggerFactory.getLogger("access");
+
+  private final long maxRequestBytes;
+  private final Recorder recorder;
+
+  public RequestTracking(long maxRequestBytes, Recorder recorder) {
+    this.maxRequestBytes = maxRequestBytes;
+    this.recorder = recorder;
+  }
+
+  public void configure(JavalinConfig config) {
+    config.http.maxRequestSize = maxRequestBytes;
+    config.routes.before(this::begin);
+    config.requestLogger.http(this::finish);
+  }
+
+  private void begin(Context ctx) {
+    String incoming = ctx.header(HEADER);
+    String id =
+        incoming != null && SANE_ID.matcher(incoming).matches()
+            ? incoming
+            : UUID.randomUUID().toString();
+    ctx.header(HEADER, id);
+    MDC.put(MDC_KEY, id);
+    if (ctx.contentLength() > maxRequestBytes) {
+      throw new ApiException(
+          413,
+          "payload_too_large",
+          "The request body is larger than " + maxRequestBytes + " bytes.",
+          Map.of("max_bytes", maxRequestBytes));
+    }
+  }
+
+  private void finish(Context ctx, Float millis) {
+    String route = route(ctx);
+    int status = ctx.statusCode();
+    try {
+      String id = ctx.res().getHeader(HEADER);
+      if (id != null) {
+        MDC.put(MDC_KEY, id);
+      }
+      recorder.record(
+          ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+      access.info(
+          "{} {} {} {} ms (route {})",
+          ctx.method().name(),
+          ctx.path(),
+          status,
+          String.format("%.1f", millis),
+          route);
+    } finally {
+      MDC.remove(MDC_KEY);
+    }
+  }
+
+  static String route(Context ctx) {
+    try {
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      return endpoint == null ? "unmatched" : endpoint.path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+}
