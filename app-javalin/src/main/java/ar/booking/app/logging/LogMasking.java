@@ -15,17 +15,17 @@ public final class LogMasking {
 
   private static final String SECRET_KEYS =
       "(?:password|passwd|pwd|secret|jwt_secret|client_secret|token|access_token|refresh_token"
-          + "|api_key|apikey|authorization|redis_password|admin_password)";
+          + "|api_key|apikey|redis_password|admin_password)";
 
   private static final List<Rule> RULES =
       List.of(
           // JSON Web Tokens, wherever they appear
           rule("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*", m -> "[JWT]"),
           // Authorization: Bearer <anything>
-          rule("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+", m -> m.group(1) + "***"),
+          rule("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]+", m -> m.group(1) + "***"),
           // "password": "…" in JSON (any of the secret keys)
           rule(
-              "(?i)(\"" + SECRET_KEYS + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+              "(?i)(\"(?:" + SECRET_KEYS + "|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
               m -> m.group(1) + "\"***\""),
           // password=… in query strings, env dumps and toString()s
           rule(
@@ -39,7 +39,7 @@ public final class LogMasking {
               m -> m.group(1) + "***@***." + m.group(2)),
           // phone numbers: + and 8 or more digits, or 10 or more digits with separators
           rule(
-              "(?<![\\w.:/+-])(?:\\+\\d(?:[\\s-]?\\d){7,14}|\\d(?:[\\s-]?\\d){9,14})(?![\\w:.])",
+              "(?<![\\w.:/+-])(?:\\+\\d(?:[\\s-]?\\d){7,14}|\\d(?:[\\s-]?\\d){9,14})(?![\\w:]|\\.\\d)",
               m -> "***" + lastDigits(m.group(), 2)));
 
   private LogMasking() {}
