@@ -126,6 +126,19 @@ class BookingAppIT {
   }
 
   @Test
+  void oversizedChunkedBodiesWithoutContentLengthAre413JsonToo() throws Exception {
+    byte[] big = ("{\"email\":\"" + "x".repeat(4000) + "\"}").getBytes();
+    var response =
+        TestApps.send(
+            TestApps.request(app, "/api/v1/admin/login")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big))));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"error\":\"payload_too_large\"");
+  }
+
+  @Test
   void unknownRoutesAre404Json() throws Exception {
     var response = get(app, "/api/v1/nothing-here");
     assertThat(response.statusCode()).isEqualTo(404);

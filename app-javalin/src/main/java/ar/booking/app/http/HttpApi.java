@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +59,9 @@ public final class HttpApi {
                             "A service we depend on is unavailable; try again shortly."));
               });
           config.routes.exception(
-              ContentTooLargeResponse.class,
-              (e, ctx) -> ctx.status(413).json(error("payload_too_large", e.getMessage())));
+              HttpResponseException.class,
+              (e, ctx) ->
+                  ctx.status(e.getStatus()).json(error(codeOf(e.getStatus()), e.getMessage())));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
@@ -96,6 +97,17 @@ public final class HttpApi {
             ? "The request body is not valid JSON: " + e.getOriginalMessage()
             : "Field '" + field + "' is invalid: " + e.getOriginalMessage();
     ctx.status(400).json(error("invalid_json", message));
+  }
+
+  /** Javalin's own answers (unknown route, body too large…) in our error dialect. */
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "invalid_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      default -> "http_" + status;
+    };
   }
 
   static Map<String, Object> error(String code, String message) {
