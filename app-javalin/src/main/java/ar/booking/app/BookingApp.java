@@ -2,6 +2,7 @@ package ar.booking.app;
 
 import ar.booking.app.admin.AdminApi;
 import ar.booking.app.auth.AuthApi;
+import ar.booking.app.auth.ClientAddress;
 import ar.booking.app.auth.JwtTokens;
 import ar.booking.app.auth.PasswordHasher;
 import ar.booking.app.auth.RateLimiter;
@@ -169,7 +170,14 @@ public final class BookingApp {
     List<RouteGroup> groups = new ArrayList<>();
     groups.add(new HealthApi(health, ready::get));
     groups.add(metrics);
-    groups.add(new AuthApi(stores.ownerAccounts(), hasher, tokens, adminLimiter, loginLimiter));
+    groups.add(
+        new AuthApi(
+            stores.ownerAccounts(),
+            hasher,
+            tokens,
+            adminLimiter,
+            loginLimiter,
+            new ClientAddress(config.trustProxyHeaders())));
     groups.addAll(
         new AdminApi(engine, stores.accommodations(), stores.reservations(), clock).routes());
     groups.addAll(extraRoutes);

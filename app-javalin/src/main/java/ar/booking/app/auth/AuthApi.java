@@ -31,6 +31,7 @@ public final class AuthApi implements RouteGroup {
   private final JwtTokens tokens;
   private final RateLimiter adminLimiter;
   private final RateLimiter loginLimiter;
+  private final ClientAddress clients;
 
   /**
    * @param adminLimiter per-IP limit on every admin request, or null for none
@@ -41,12 +42,14 @@ public final class AuthApi implements RouteGroup {
       PasswordHasher hasher,
       JwtTokens tokens,
       RateLimiter adminLimiter,
-      RateLimiter loginLimiter) {
+      RateLimiter loginLimiter,
+      ClientAddress clients) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.tokens = tokens;
     this.adminLimiter = adminLimiter;
     this.loginLimiter = loginLimiter;
+    this.clients = clients;
   }
 
   @Override
@@ -81,11 +84,11 @@ public final class AuthApi implements RouteGroup {
     ctx.attribute(Actors.ATTRIBUTE, "admin:" + email);
   }
 
-  private static void limit(RateLimiter limiter, Context ctx) {
+  private void limit(RateLimiter limiter, Context ctx) {
     if (limiter == null) {
       return;
     }
-    RateLimiter.Decision decision = limiter.hit(ctx.ip());
+    RateLimiter.Decision decision = limiter.hit(clients.of(ctx));
     if (!decision.allowed()) {
       ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
       throw new ApiException(

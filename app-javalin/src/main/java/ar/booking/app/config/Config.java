@@ -33,6 +33,7 @@ public record Config(
     int rateLimitRequests,
     Duration rateLimitWindow,
     int loginRateLimitRequests,
+    boolean trustProxyHeaders,
     int port,
     ZoneId timezone,
     Path dataDir,
@@ -124,6 +125,7 @@ public record Config(
     int rateRequests = r.integer(Var.RATE_LIMIT_REQUESTS, 1, 1_000_000);
     int rateWindow = r.integer(Var.RATE_LIMIT_WINDOW_SECONDS, 1, 86_400);
     int loginRequests = r.integer(Var.LOGIN_RATE_LIMIT_REQUESTS, 1, 10_000);
+    boolean trustProxy = r.bool(Var.TRUST_PROXY_HEADERS);
     int port = r.integer(Var.PORT, 0, 65_535);
     ZoneId zone = r.get(Var.TIMEZONE, ZoneId::of, ZoneId.of(Var.TIMEZONE.defaultValue()));
     Path dataDir = r.get(Var.DATA_DIR, Path::of, Path.of(Var.DATA_DIR.defaultValue()));
@@ -210,6 +212,7 @@ public record Config(
         rateRequests,
         Duration.ofSeconds(rateWindow),
         loginRequests,
+        trustProxy,
         port,
         zone,
         dataDir,
@@ -258,6 +261,7 @@ public record Config(
         rateLimitRequests,
         rateLimitWindow,
         loginRateLimitRequests,
+        trustProxyHeaders,
         newPort,
         timezone,
         dataDir,

@@ -19,6 +19,7 @@ public enum Var {
   RATE_LIMIT_REQUESTS("120", false),
   RATE_LIMIT_WINDOW_SECONDS("60", false),
   LOGIN_RATE_LIMIT_REQUESTS("10", false),
+  TRUST_PROXY_HEADERS("false", false),
   PORT("8000", false),
   TIMEZONE("America/Argentina/Buenos_Aires", false),
   DATA_DIR("./data", false),
