@@ -148,6 +148,7 @@ class BookingAppIT {
   @Test
   void metricsExposeBusinessCountersAndLatencyByRouteTemplate() throws Exception {
     get(app, "/api/v1/healthz");
+    get(app, "/api/v1/admin/me");
     var response = get(app, "/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
@@ -157,6 +158,8 @@ class BookingAppIT {
         .contains("reservations_date_overlap_total{channel=\"admin\"} 0")
         .contains("http_server_requests_seconds_bucket{")
         .contains("route=\"/api/v1/healthz\"")
+        .contains(
+            "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/admin/me\",status=\"401\"}")
         .contains("jvm_memory_used_bytes")
         .contains("hikaricp_connections_active");
     assertThat(response.body()).doesNotContain("route=\"/api/v1/nothing-here\"");

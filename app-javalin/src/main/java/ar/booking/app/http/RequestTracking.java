@@ -1,8 +1,10 @@
 package ar.booking.app.http;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +32,7 @@ public final class RequestTracking {
 
   private final long maxRequestBytes;
   private final Recorder recorder;
+  private volatile JavalinState state;
 
   public RequestTracking(long maxRequestBytes, Recorder recorder) {
     this.maxRequestBytes = maxRequestBytes;
@@ -37,6 +40,7 @@ public final class RequestTracking {
   }
 
   public void configure(JavalinConfig config) {
+    state = config.unsafe;
     config.http.maxRequestSize = maxRequestBytes;
     config.routes.before(this::begin);
     config.requestLogger.http(this::finish);
@@ -81,10 +85,23 @@ public final class RequestTracking {
     }
   }
 
-  static String route(Context ctx) {
+  /**
+   * The route template for metrics: the matched endpoint, or — when a before-filter answered first
+   * (401, 413, 429) — the endpoint the request was aimed at; never the raw path.
+   */
+  String route(Context ctx) {
     try {
       Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-      return endpoint == null ? "unmatched" : endpoint.path;
+      if (endpoint != null) {
+        return endpoint.path;
+      }
+    } catch (RuntimeException notMatched) {
+      // fall through to the router
+    }
+    try {
+      ParsedEndpoint target =
+          state.internalRouter.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
+      return target == null ? "unmatched" : target.endpoint.path;
     } catch (RuntimeException e) {
       return "unmatched";
     }
