@@ -48,8 +48,13 @@ final class AdminBootstrap {
       console.println();
       console.flush();
     }
-    accounts.add(new OwnerAccount(config.adminEmail(), hasher.hash(password), now));
-    log.info("Created the first admin account");
+    try {
+      accounts.add(new OwnerAccount(config.adminEmail(), hasher.hash(password), now));
+      log.info("Created the first admin account");
+    } catch (IllegalStateException alreadyThere) {
+      // another instance starting at the same moment created it first
+      log.info("The first admin account was created by another instance");
+    }
   }
 
   static String generatePassword() {

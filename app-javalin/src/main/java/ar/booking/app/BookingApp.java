@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -183,7 +184,10 @@ public final class BookingApp {
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
-        new RequestTracking(config.maxRequestBytes(), metrics::recordRequest);
+        new RequestTracking(
+            config.maxRequestBytes(),
+            metrics::recordRequest,
+            Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH));
     server =
         HttpApi.create(
             Json.mapper(),

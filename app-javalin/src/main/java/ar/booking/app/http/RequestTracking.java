@@ -7,6 +7,7 @@ import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,11 +33,17 @@ public final class RequestTracking {
 
   private final long maxRequestBytes;
   private final Recorder recorder;
+  private final Set<String> quietRoutes;
   private volatile JavalinState state;
 
-  public RequestTracking(long maxRequestBytes, Recorder recorder) {
+  /**
+   * @param quietRoutes routes whose successful requests are not access-logged (health probes and
+   *     metric scrapes every few seconds would drown the real traffic); still timed
+   */
+  public RequestTracking(long maxRequestBytes, Recorder recorder, Set<String> quietRoutes) {
     this.maxRequestBytes = maxRequestBytes;
     this.recorder = recorder;
+    this.quietRoutes = Set.copyOf(quietRoutes);
   }
 
   public void configure(JavalinConfig config) {
@@ -73,6 +80,9 @@ public final class RequestTracking {
       }
       recorder.record(
           ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+      if (quietRoutes.contains(route) && status < 400 && !access.isDebugEnabled()) {
+        return; // probes and scrapes every few seconds would drown the real traffic
+      }
       access.info(
           "{} {} {} {} ms (route {})",
           ctx.method().name(),
