@@ -1,13 +1,18 @@
 package ar.booking.app.http;
 
+import ar.booking.core.ports.StorageFailure;
+import ar.booking.core.ports.TechnicalFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,15 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Javalin create(ObjectMapper mapper, List<RouteGroup> groups) {
+    return create(mapper, groups, config -> {});
+  }
+
+  /**
+   * The server with the route groups, after {@code platform} has configured the rest (filters,
+   * limits, Jetty): the app's composition root passes its cross-cutting concerns here.
+   */
+  public static Javalin create(
+      ObjectMapper mapper, List<RouteGroup> groups, Consumer<JavalinConfig> platform) {
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(mapper, false));
@@ -30,6 +44,24 @@ public final class HttpApi {
           config.routes.exception(
               ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
           config.routes.exception(JsonProcessingException.class, (e, ctx) -> badJson(e, ctx));
+          config.routes.exception(
+              TechnicalFailure.class,
+              (e, ctx) -> {
+                log.warn(
+                    "Storage unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "5");
+                ctx.status(503)
+                    .json(
+                        error(
+                            e instanceof StorageFailure
+                                ? "storage_unavailable"
+                                : "service_unavailable",
+                            "A service we depend on is unavailable; try again shortly."));
+              });
+          config.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) ->
+                  ctx.status(e.getStatus()).json(error(codeOf(e.getStatus()), e.getMessage())));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
@@ -45,6 +77,7 @@ public final class HttpApi {
                   ctx.json(error("not_found", "No route for " + ctx.method() + " " + ctx.path()));
                 }
               });
+          platform.accept(config);
           groups.forEach(group -> group.addTo(config.routes));
         });
   }
@@ -64,6 +97,17 @@ public final class HttpApi {
             ? "The request body is not valid JSON: " + e.getOriginalMessage()
             : "Field '" + field + "' is invalid: " + e.getOriginalMessage();
     ctx.status(400).json(error("invalid_json", message));
+  }
+
+  /** Javalin's own answers (unknown route, body too large…) in our error dialect. */
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "invalid_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      default -> "http_" + status;
+    };
   }
 
   static Map<String, Object> error(String code, String message) {

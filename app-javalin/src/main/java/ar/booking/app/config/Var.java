@@ -1,0 +1,50 @@
+package ar.booking.app.config;
+
+/**
+ * Every environment variable the application reads, with its default. {@code .env.template} at the
+ * repository root documents each of them; {@code EnvTemplateTest} keeps the two in step.
+ */
+public enum Var {
+  ENVIRONMENT("development", false),
+  DATABASE_URL(null, true),
+  DB_POOL_SIZE("10", false),
+  REDIS_URL(null, false),
+  REDIS_PASSWORD(null, true),
+  JWT_SECRET(null, true),
+  JWT_EXPIRATION_HOURS("24", false),
+  BASE_URL(null, false),
+  PRERESERVATION_EXPIRY_MINUTES("30", false),
+  JOB_EXPIRATION_INTERVAL_SECONDS("60", false),
+  RATE_LIMIT_ENABLED("true", false),
+  RATE_LIMIT_REQUESTS("120", false),
+  RATE_LIMIT_WINDOW_SECONDS("60", false),
+  LOGIN_RATE_LIMIT_REQUESTS("10", false),
+  TRUST_PROXY_HEADERS("false", false),
+  PORT("8000", false),
+  TIMEZONE("America/Argentina/Buenos_Aires", false),
+  DATA_DIR("./data", false),
+  ADMIN_EMAIL("admin@booking.local", false),
+  ADMIN_PASSWORD(null, true),
+  MAX_REQUEST_BYTES("1048576", false),
+  LOG_FORMAT(null, false),
+  LOG_LEVEL("INFO", false),
+  SHUTDOWN_TIMEOUT_SECONDS("20", false);
+
+  private final String defaultValue;
+  private final boolean secret;
+
+  Var(String defaultValue, boolean secret) {
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+  }
+
+  /** The default when unset, or null when there is none (or it depends on other settings). */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** Whether the value must never be logged or shown. */
+  public boolean secret() {
+    return secret;
+  }
+}

@@ -1,0 +1,65 @@
+package ar.booking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ar.booking.app.config.Config;
+import ar.booking.persistence.PostgresSettings;
+import ar.booking.persistence.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProductionModeIT {
+
+  private static Map<String, String> production(PostgresSettings database, Path dataDir) {
+    Map<String, String> env = TestApps.baseEnv(database);
+    env.put("ENVIRONMENT", "production");
+    env.put("JWT_SECRET", "9f8e7d6c5b4a39281706f5e4d3c2b1a0-prod-like-secret");
+    env.put("BASE_URL", "https://reservas.example.com");
+    env.put("DATA_DIR", dataDir.toString());
+    return env;
+  }
+
+  @Test
+  void productionStartsWithRealSecretsSeedsNothingAndGeneratesNothing() throws Exception {
+    PostgresSettings database = TestDatabases.freshDatabase();
+    Path dataDir = Files.createTempDirectory("booking-prod");
+    BookingApp app =
+        BookingApp.create(Config.from(production(database, dataDir)), Clock.systemUTC());
+    app.start(0);
+    try {
+      String token = TestApps.login(app);
+      assertThat(
+              TestApps.get(app, "/api/v1/admin/me", "Authorization", "Bearer " + token)
+                  .statusCode())
+          .isEqualTo(200);
+      try (Connection c = TestDatabases.connect(database);
+          Statement s = c.createStatement();
+          ResultSet rows = s.executeQuery("SELECT count(*) FROM accommodation")) {
+        rows.next();
+        assertThat(rows.getInt(1)).as("no demo units in production").isZero();
+      }
+      assertThat(dataDir.resolve("jwt-secret")).as("no generated secret").doesNotExist();
+      assertThat(dataDir.resolve("postgres")).as("no embedded database").doesNotExist();
+    } finally {
+      app.stop();
+    }
+  }
+
+  @Test
+  void productionWithoutAnAdminAndWithoutAdminPasswordRefusesToStart() throws Exception {
+    Map<String, String> env =
+        production(TestDatabases.freshDatabase(), Files.createTempDirectory("booking-prod"));
+    env.remove("ADMIN_PASSWORD");
+    BookingApp app = BookingApp.create(Config.from(env), Clock.systemUTC());
+    assertThatThrownBy(() -> app.start(0))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("ADMIN_PASSWORD");
+  }
+}

@@ -1,0 +1,151 @@
+package ar.booking.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+  private static final String STRONG_SECRET =
+      "3f9c1e2d7a8b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5";
+
+  private static Map<String, String> production() {
+    return Map.of(
+        "ENVIRONMENT", "production",
+        "DATABASE_URL", "postgresql://booking:s3cret@db:5432/booking",
+        "JWT_SECRET", STRONG_SECRET,
+        "ADMIN_PASSWORD", "x7!Kq2#pLm9@vR4t",
+        "BASE_URL", "https://reservas.example.com");
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String... pairs) {
+    var copy = new java.util.HashMap<>(base);
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] == null) {
+        copy.remove(pairs[i]);
+      } else {
+        copy.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return copy;
+  }
+
+  @Test
+  void noVariablesAtAllIsADevelopmentRunWithDefaults() {
+    Config config = Config.from(Map.of());
+    assertThat(config.mode()).isEqualTo(RunMode.DEVELOPMENT);
+    assertThat(config.port()).isEqualTo(8000);
+    assertThat(config.databaseUrl()).isEmpty();
+    assertThat(config.timezone().getId()).isEqualTo("America/Argentina/Buenos_Aires");
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
+    assertThat(config.holdTtl()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.logFormat()).isEqualTo(Config.LogFormat.TEXT);
+    assertThat(config.baseUrl()).isEqualTo("http://localhost:8000");
+  }
+
+  @Test
+  void everyProblemIsListedInOneMessage() {
+    assertThatThrownBy(
+            () ->
+                Config.from(
+                    Map.of(
+                        "PORT", "eighty",
+                        "DB_POOL_SIZE", "0",
+                        "TIMEZONE", "Mars/Olympus",
+                        "RATE_LIMIT_ENABLED", "maybe",
+                        "DATABASE_URL", "mysql://x")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(5)
+                    .anySatisfy(p -> assertThat(p).startsWith("PORT"))
+                    .anySatisfy(p -> assertThat(p).startsWith("DB_POOL_SIZE"))
+                    .anySatisfy(p -> assertThat(p).startsWith("TIMEZONE"))
+                    .anySatisfy(p -> assertThat(p).startsWith("RATE_LIMIT_ENABLED"))
+                    .anySatisfy(p -> assertThat(p).startsWith("DATABASE_URL")))
+        .hasMessageStartingWith("Invalid configuration (5 problems)");
+  }
+
+  @Test
+  void bothDatabaseUrlStylesAreAccepted() {
+    assertThat(Config.from(Map.of("DATABASE_URL", "postgresql://u:p@h:5432/db")).databaseUrl())
+        .isPresent();
+    assertThat(
+            Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://h:5432/db?user=u")).databaseUrl())
+        .isPresent();
+  }
+
+  @Test
+  void productionStartsWithStrongSecrets() {
+    Config config = Config.from(production());
+    assertThat(config.mode()).isEqualTo(RunMode.PRODUCTION);
+    assertThat(config.logFormat()).isEqualTo(Config.LogFormat.JSON);
+  }
+
+  @Test
+  void productionRefusesWeakOrMissingSecrets() {
+    Map<String, String> weak =
+        with(
+            production(),
+            "JWT_SECRET",
+            "changeme",
+            "ADMIN_PASSWORD",
+            "admin",
+            "DATABASE_URL",
+            null,
+            "BASE_URL",
+            "http://reservas.example.com");
+    assertThatThrownBy(() -> Config.from(weak))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).startsWith("JWT_SECRET is too weak"))
+                    .anySatisfy(p -> assertThat(p).startsWith("ADMIN_PASSWORD is too weak"))
+                    .anySatisfy(p -> assertThat(p).startsWith("DATABASE_URL is required"))
+                    .anySatisfy(p -> assertThat(p).startsWith("BASE_URL must be an https")));
+  }
+
+  @Test
+  void productionRefusesAShortOrDefaultJwtSecretAndAMissingOne() {
+    for (String secret : List.of("short", "replace-me-with-openssl-rand-hex-32", "a".repeat(64))) {
+      assertThatThrownBy(() -> Config.from(with(production(), "JWT_SECRET", secret)))
+          .hasMessageContaining("JWT_SECRET is too weak");
+    }
+    assertThatThrownBy(() -> Config.from(with(production(), "JWT_SECRET", null)))
+        .hasMessageContaining("JWT_SECRET is required in production");
+  }
+
+  @Test
+  void secretValuesNeverAppearInProblems() {
+    assertThatThrownBy(() -> Config.from(with(production(), "JWT_SECRET", "hunter2-is-my-secret")))
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void dotEnvFileIsReadAndTheRealEnvironmentWins(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve(".env");
+    Files.writeString(
+        file,
+        """
+        # comment
+        PORT=9001
+        export TIMEZONE="America/Argentina/Cordoba"
+        LOG_LEVEL=DEBUG # inline comment
+        """);
+    Config config = Config.load(Map.of("PORT", "9002"), file);
+    assertThat(config.port()).isEqualTo(9002);
+    assertThat(config.timezone().getId()).isEqualTo("America/Argentina/Cordoba");
+    assertThat(config.logLevel()).isEqualTo("DEBUG");
+  }
+}
