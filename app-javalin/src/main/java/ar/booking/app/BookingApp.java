@@ -18,6 +18,8 @@ import ar.booking.app.http.RequestTracking;
 import ar.booking.app.http.RouteGroup;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
+import ar.booking.app.nlu.NluApi;
+import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.memory.InProcessBookingLocks;
 import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.usecase.BookingEngine;
@@ -134,6 +136,7 @@ public final class BookingApp {
     health.degrading("disk", SystemChecks.disk(config.dataDir()));
     health.degrading("memory", SystemChecks.memory());
 
+    BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.holdTtl());
     BookingEngine engine =
         new BookingEngine(
             stores.accommodations(),
@@ -142,7 +145,7 @@ public final class BookingApp {
             locks,
             new MetricsBookingEvents(metrics.registry()),
             clock,
-            BookingSettings.DEFAULT.withHoldTtl(config.holdTtl()));
+            settings);
 
     if (config.mode() == RunMode.DEVELOPMENT) {
       int seeded =
@@ -181,6 +184,9 @@ public final class BookingApp {
             new ClientAddress(config.trustProxyHeaders())));
     groups.addAll(
         new AdminApi(engine, stores.accommodations(), stores.reservations(), clock).routes());
+    groups.add(
+        new NluApi(new SpanishRequestParser(settings.stayRules()), clock, config.timezone())
+            .routes());
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =

@@ -110,6 +110,26 @@ class BookingAppIT {
   }
 
   @Test
+  void theParserEndpointNeedsATokenAndStoresNothing() throws Exception {
+    String body =
+        "{\"text\": \"del 5 al 8 de enero para 2 adultos y un nene\", \"today\": \"2026-11-25\"}";
+    assertThat(post(app, "/api/v1/nlu/parse", body).statusCode()).isEqualTo(401);
+    String token = TestApps.login(app);
+    var reservationsBefore =
+        get(app, "/api/v1/admin/reservations", "Authorization", "Bearer " + token);
+    var parsed = post(app, "/api/v1/nlu/parse", body, "Authorization", "Bearer " + token);
+    assertThat(parsed.statusCode()).isEqualTo(200);
+    assertThat(parsed.body())
+        .isEqualTo(
+            "{\"intent\":\"availability\",\"check_in\":\"2027-01-05\",\"check_out\":\"2027-01-08\","
+                + "\"nights\":3,\"guests\":3,\"adults\":2,\"children\":1,\"unit_hint\":null,"
+                + "\"problems\":[]}");
+    var reservationsAfter =
+        get(app, "/api/v1/admin/reservations", "Authorization", "Bearer " + token);
+    assertThat(reservationsAfter.body()).isEqualTo(reservationsBefore.body());
+  }
+
+  @Test
   void requestIdIsKeptWhenSaneAndGeneratedOtherwise() throws Exception {
     var kept = get(app, "/api/v1/readyz", "X-Request-ID", "abc-123-def-456");
     assertThat(kept.headers().firstValue("X-Request-ID")).hasValue("abc-123-def-456");

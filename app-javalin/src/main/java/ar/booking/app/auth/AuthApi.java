@@ -13,12 +13,16 @@ import java.util.Optional;
 
 /**
  * Admin login ({@code POST /api/v1/admin/login}), the bearer-token filter over the rest of {@code
- * /api/v1/admin}, per-client rate limits, and {@code GET /api/v1/admin/me}.
+ * /api/v1/admin} and over {@code /api/v1/nlu}, per-client rate limits, and {@code GET
+ * /api/v1/admin/me}.
  */
 public final class AuthApi implements RouteGroup {
 
   public static final String ADMIN = "/api/v1/admin";
   public static final String LOGIN = ADMIN + "/login";
+
+  /** Owner-only tools outside the admin prefix (the parser's endpoint). */
+  public static final String NLU = "/api/v1/nlu";
 
   /** The login body. */
   public record LoginRequest(String email, String password) {}
@@ -56,6 +60,7 @@ public final class AuthApi implements RouteGroup {
   public void addTo(io.javalin.config.RoutesConfig routes) {
     routes.before(ADMIN + "/*", this::guard);
     routes.before(ADMIN, this::guard);
+    routes.before(NLU + "/*", this::guard);
     routes.post(LOGIN, this::login);
     routes.get(ADMIN + "/me", this::me);
   }
