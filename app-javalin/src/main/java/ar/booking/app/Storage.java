@@ -36,7 +36,7 @@ final class Storage implements AutoCloseable {
     if (config.databaseUrl().isPresent()) {
       PostgresSettings settings =
           PostgresSettings.fromUrl(config.databaseUrl().get(), config.dbPoolSize());
-      log.info("Connecting to PostgreSQL at {}", settings.jdbcUrl());
+      log.info("Connecting to PostgreSQL at {}", withoutParameters(settings.jdbcUrl()));
       return new Storage(PostgresStores.start(settings), null);
     }
     EmbeddedPostgres embedded = startEmbedded(config.dataDir().resolve("postgres"));
@@ -91,5 +91,11 @@ final class Storage implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
     }
+  }
+
+  /** The server and database only: query parameters may carry secrets (sslpassword…). */
+  static String withoutParameters(String jdbcUrl) {
+    int query = jdbcUrl.indexOf('?');
+    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
   }
 }

@@ -70,6 +70,13 @@ class BookingAppIT {
     var me = get(app, "/api/v1/admin/me", "Authorization", "Bearer " + token);
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains(TestApps.ADMIN_EMAIL);
+    var trailingSlash =
+        post(app, "/api/v1/admin/login/", loginBody(TestApps.ADMIN_EMAIL, TestApps.ADMIN_PASSWORD));
+    assertThat(trailingSlash.statusCode()).isEqualTo(200);
+    var tooLong =
+        post(app, "/api/v1/admin/login", loginBody(TestApps.ADMIN_EMAIL, "p".repeat(100)));
+    assertThat(tooLong.statusCode()).isEqualTo(401);
+    assertThat(tooLong.body()).contains("\"error\":\"invalid_credentials\"");
   }
 
   @Test

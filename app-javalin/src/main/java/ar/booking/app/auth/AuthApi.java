@@ -69,7 +69,7 @@ public final class AuthApi implements RouteGroup {
     if (ctx.method() == HandlerType.OPTIONS) {
       return;
     }
-    boolean login = ctx.path().equals(LOGIN);
+    boolean login = ctx.path().replaceAll("/+$", "").equals(LOGIN);
     limit(adminLimiter, ctx);
     if (login) {
       limit(loginLimiter, ctx);

@@ -21,7 +21,15 @@ public final class PasswordHasher {
     return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
   }
 
+  /** bcrypt reads at most 72 bytes; longer passwords are refused rather than cut. */
+  public static final int MAX_PASSWORD_BYTES = 72;
+
   public boolean matches(String password, String hash) {
+    if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      // Spend the time of a real check on something that cannot match, then say no.
+      BCrypt.verifyer().verify(new byte[] {0}, decoy.getBytes(StandardCharsets.UTF_8));
+      return false;
+    }
     return BCrypt.verifyer()
         .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
         .verified;

@@ -68,6 +68,29 @@ public record Config(
 
   static final int MIN_SECRET_BYTES = 32;
   static final int MIN_ADMIN_PASSWORD = 12;
+  static final int MAX_ADMIN_PASSWORD_BYTES = 72;
+
+  private static boolean tooLongForBcrypt(String password) {
+    return password.getBytes(StandardCharsets.UTF_8).length > MAX_ADMIN_PASSWORD_BYTES;
+  }
+
+  /**
+   * A database URL whose parts can be told apart: a host, a database name without '/' or '@' and,
+   * for the URI form, a user. A password with an unencoded '/' or space fails here.
+   */
+  static boolean wellFormedDatabaseUrl(String url) {
+    try {
+      String rest = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+      URI uri = new URI(rest);
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      boolean hostOk = uri.getHost() != null && !uri.getHost().isBlank();
+      boolean dbOk = path.matches("/[^/@]+");
+      boolean userOk = url.startsWith("jdbc:") || uri.getRawUserInfo() != null;
+      return hostOk && dbOk && userOk;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
 
   @Override
   public String toString() {
@@ -106,6 +129,12 @@ public record Config(
                 Var.DATABASE_URL,
                 "must look like postgresql://user:pass@host:5432/db or"
                     + " jdbc:postgresql://host:5432/db");
+          } else if (!wellFormedDatabaseUrl(u)) {
+            // Never echo the URL: it carries the password.
+            r.problem(
+                Var.DATABASE_URL,
+                "cannot be read as host, port, database and user; percent-encode special"
+                    + " characters of the password (/ as %2F, + as %2B, space as %20, @ as %40)");
           }
         });
     int pool = r.integer(Var.DB_POOL_SIZE, 1, 200);
@@ -131,6 +160,13 @@ public record Config(
     Path dataDir = r.get(Var.DATA_DIR, Path::of, Path.of(Var.DATA_DIR.defaultValue()));
     String adminEmail = r.get(Var.ADMIN_EMAIL, Config::email, Var.ADMIN_EMAIL.defaultValue());
     Optional<String> adminPassword = r.optional(Var.ADMIN_PASSWORD);
+    adminPassword
+        .filter(Config::tooLongForBcrypt)
+        .ifPresent(
+            pw ->
+                r.problem(
+                    Var.ADMIN_PASSWORD,
+                    "must be at most " + MAX_ADMIN_PASSWORD_BYTES + " bytes (bcrypt's limit)"));
     long maxBytes = r.integer(Var.MAX_REQUEST_BYTES, 1024, 100 * 1024 * 1024);
     LogFormat logFormat =
         r.get(
@@ -154,7 +190,9 @@ public record Config(
             Var.BASE_URL,
             v -> {
               URI uri = URI.create(v.strip());
-              if (uri.getScheme() == null || uri.getHost() == null) {
+              if (uri.getScheme() == null
+                  || !uri.getScheme().matches("(?i)https?")
+                  || uri.getHost() == null) {
                 throw new IllegalArgumentException("must be an absolute http(s) URL");
               }
               return v.strip().replaceAll("/+$", "");
@@ -177,7 +215,7 @@ public record Config(
       }
       adminPassword.ifPresent(
           pw -> {
-            if (weakPassword(pw)) {
+            if (weakPassword(pw) && !tooLongForBcrypt(pw)) {
               r.problem(
                   Var.ADMIN_PASSWORD,
                   "is too weak (at least "

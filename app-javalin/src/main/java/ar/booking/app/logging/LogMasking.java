@@ -14,7 +14,7 @@ public final class LogMasking {
   private record Rule(Pattern pattern, java.util.function.Function<Matcher, String> replace) {}
 
   private static final String SECRET_KEYS =
-      "(?:password|passwd|pwd|secret|jwt_secret|client_secret|token|access_token|refresh_token"
+      "(?:\\w*password|passwd|pwd|secret|jwt_secret|client_secret|token|access_token|refresh_token"
           + "|api_key|apikey|redis_password|admin_password)";
 
   private static final List<Rule> RULES =

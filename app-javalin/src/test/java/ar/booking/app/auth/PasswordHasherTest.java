@@ -15,4 +15,12 @@ class PasswordHasherTest {
     assertThat(hasher.matches("correct horse", hash)).isTrue();
     assertThat(hasher.matches("wrong horse", hash)).isFalse();
   }
+
+  @Test
+  void passwordsLongerThanBcryptReadsAreRefusedNotThrown() {
+    PasswordHasher hasher = new PasswordHasher(4);
+    String hash = hasher.hash("correct horse");
+    assertThat(hasher.matches("x".repeat(100), hash)).isFalse();
+    hasher.burn("y".repeat(100)); // the unknown-account path must not throw either
+  }
 }

@@ -76,6 +76,38 @@ class ConfigTest {
   }
 
   @Test
+  void databaseUrlsThatCannotBeReadAreRefusedWithoutEchoingThePassword() {
+    for (String url :
+        List.of(
+            "postgresql://booking:Ab+c/Def9xyz@127.0.0.1:1/booking",
+            "postgresql://booking:p#ss w0rd@db:5432/booking",
+            "postgresql://db:5432/booking",
+            "jdbc:postgresql:///booking")) {
+      assertThatThrownBy(() -> Config.from(Map.of("DATABASE_URL", url)))
+          .as(url)
+          .isInstanceOfSatisfying(
+              ConfigException.class,
+              e -> assertThat(e.problems()).singleElement().asString().startsWith("DATABASE_URL"))
+          .message()
+          .doesNotContain("Def9xyz")
+          .doesNotContain("w0rd");
+    }
+    assertThat(
+            Config.from(Map.of("DATABASE_URL", "postgresql://booking:Ab%2Bc%2FDef@db:5432/booking"))
+                .databaseUrl())
+        .isPresent();
+  }
+
+  @Test
+  void baseUrlMustBeHttpAndAdminPasswordFitBcrypt() {
+    assertThatThrownBy(() -> Config.from(Map.of("BASE_URL", "ftp://x.example.com")))
+        .hasMessageContaining("BASE_URL");
+    assertThatThrownBy(() -> Config.from(Map.of("ADMIN_PASSWORD", "Ab1!".repeat(20))))
+        .hasMessageContaining("ADMIN_PASSWORD")
+        .hasMessageContaining("72 bytes");
+  }
+
+  @Test
   void bothDatabaseUrlStylesAreAccepted() {
     assertThat(Config.from(Map.of("DATABASE_URL", "postgresql://u:p@h:5432/db")).databaseUrl())
         .isPresent();

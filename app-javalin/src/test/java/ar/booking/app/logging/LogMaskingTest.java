@@ -26,6 +26,8 @@ class LogMaskingTest {
     assertThat(LogMasking.mask("{\"email\":\"x\",\"password\":\"hunter2 \\\"quoted\\\"\"}"))
         .isEqualTo("{\"email\":\"x\",\"password\":\"***\"}");
     assertThat(LogMasking.mask("JWT_SECRET=abcdef0123 next")).isEqualTo("JWT_SECRET=*** next");
+    assertThat(LogMasking.mask("jdbc:postgresql://h:5432/db?sslpassword=TopSecret1&x=1"))
+        .isEqualTo("jdbc:postgresql://h:5432/db?sslpassword=***&x=1");
     assertThat(LogMasking.mask("postgresql://booking:s3cr3t@db:5432/booking"))
         .isEqualTo("postgresql://booking:***@db:5432/booking");
     assertThat(LogMasking.mask("mail ana.perez@gmail.com now")).isEqualTo("mail a***@***.com now");
