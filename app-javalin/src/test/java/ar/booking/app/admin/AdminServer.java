@@ -4,11 +4,15 @@ import ar.booking.app.http.Actors;
 import ar.booking.app.http.HttpApi;
 import ar.booking.app.http.Json;
 import ar.booking.app.http.RouteGroup;
+import ar.booking.core.memory.InMemoryStores;
+import ar.booking.core.memory.InProcessBookingLocks;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingEvents;
 import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.ports.Transactions;
+import ar.booking.core.testing.Fixtures;
+import ar.booking.core.testing.MutableClock;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +89,18 @@ final class AdminServer implements AutoCloseable {
     }
     groups.addAll(api.routes());
     server = HttpApi.create(JSON, groups).start(0);
+  }
+
+  /**
+   * On the in-memory stores, with the in-process lock and a clock fixed at {@code Fixtures.NOW}.
+   */
+  static AdminServer inMemory(InMemoryStores stores) {
+    return new AdminServer(
+        stores.accommodations(),
+        stores.reservations(),
+        stores.transactions(),
+        new InProcessBookingLocks(),
+        new MutableClock(Fixtures.NOW));
   }
 
   Response get(String path) {

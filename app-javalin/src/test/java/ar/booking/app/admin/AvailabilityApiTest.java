@@ -4,9 +4,6 @@ import static ar.booking.app.admin.AdminServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.booking.core.memory.InMemoryStores;
-import ar.booking.core.memory.InProcessBookingLocks;
-import ar.booking.core.testing.Fixtures;
-import ar.booking.core.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +11,7 @@ import org.junit.jupiter.api.Test;
 class AvailabilityApiTest {
 
   final InMemoryStores stores = InMemoryStores.create();
-  final AdminServer api =
-      new AdminServer(
-          stores.accommodations(),
-          stores.reservations(),
-          stores.transactions(),
-          new InProcessBookingLocks(),
-          new MutableClock(Fixtures.NOW));
+  final AdminServer api = AdminServer.inMemory(stores);
 
   @AfterEach
   void stop() {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.booking.app.admin.AdminServer.Response;
 import ar.booking.core.memory.InMemoryStores;
-import ar.booking.core.memory.InProcessBookingLocks;
-import ar.booking.core.testing.Fixtures;
-import ar.booking.core.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReservationSearchApiTest {
 
   final InMemoryStores stores = InMemoryStores.create();
-  final AdminServer api =
-      new AdminServer(
-          stores.accommodations(),
-          stores.reservations(),
-          stores.transactions(),
-          new InProcessBookingLocks(),
-          new MutableClock(Fixtures.NOW));
+  final AdminServer api = AdminServer.inMemory(stores);
   final long lake = api.addCabin("Cabaña del Lago", 4);
   final long forest = api.addCabin("Cabaña del Bosque", 4);
 
