@@ -1,13 +1,15 @@
 package ar.booking.core.memory;
 
 import ar.booking.core.calendar.BusyPeriod;
+import ar.booking.core.event.ReservationEvents;
+import ar.booking.core.payment.Payment;
 import ar.booking.core.ports.ReservationQuery;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.reservation.OccupancyKind;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
-import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.shared.AccommodationId;
+import ar.booking.core.shared.Money;
 import ar.booking.core.stay.StayPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +19,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@link Reservations} kept in an {@link InMemoryStores}; overlap checks are atomic. */
+/**
+ * {@link Reservations} kept in an {@link InMemoryStores}: overlap checks and version
+ * compare-and-set are atomic, writes hold the unit until the unit of work ends, and every write
+ * appends its event to the {@link InMemoryEventLog} of the same unit of work.
+ */
 final class InMemoryReservations implements Reservations {
 
   private static final Comparator<Reservation> BY_UNIT_THEN_CHECK_IN =
@@ -26,14 +32,18 @@ final class InMemoryReservations implements Reservations {
           .thenComparing(r -> r.code().value());
 
   private final InMemoryStores db;
+  private final InMemoryEventLog events;
 
-  InMemoryReservations(InMemoryStores db) {
+  InMemoryReservations(InMemoryStores db, InMemoryEventLog events) {
     this.db = db;
+    this.events = events;
   }
 
   @Override
   public InsertOutcome insert(Reservation reservation, String actor) {
-    return db.write(
+    boolean[] stored = new boolean[1];
+    return db.writeUnit(
+        reservation.accommodationId(),
         () -> {
           if (db.reservations.containsKey(reservation.code())) {
             return new DuplicateCode(reservation.code());
@@ -44,23 +54,31 @@ final class InMemoryReservations implements Reservations {
               return new Overlap(conflicts);
             }
           }
-          db.reservations.put(reservation.code(), reservation);
-          return new Inserted(reservation);
+          Reservation first = reservation.withVersion(1);
+          db.reservations.put(first.code(), first);
+          stored[0] = true;
+          events.append(ReservationEvents.changed(null, first, actor, reservation.updatedAt()));
+          return new Inserted(withPayments(first));
         },
-        () -> db.reservations.remove(reservation.code()));
+        () -> {
+          if (stored[0]) {
+            db.reservations.remove(reservation.code());
+          }
+        });
   }
 
   @Override
-  public UpdateOutcome update(Reservation updated, ReservationStatus expectedStatus, String actor) {
+  public UpdateOutcome update(Reservation updated, String actor) {
     Reservation[] previous = new Reservation[1];
-    return db.write(
+    return db.writeUnit(
+        updated.accommodationId(),
         () -> {
           Reservation current = db.reservations.get(updated.code());
           if (current == null) {
             return new NotFound(updated.code());
           }
-          if (current.status() != expectedStatus) {
-            return new StatusChanged(current);
+          if (current.version() != updated.version()) {
+            return new Stale(withPayments(current));
           }
           if (!current.accommodationId().equals(updated.accommodationId())) {
             throw new IllegalArgumentException("a reservation cannot move to another unit");
@@ -72,8 +90,12 @@ final class InMemoryReservations implements Reservations {
             }
           }
           previous[0] = current;
-          db.reservations.put(updated.code(), updated);
-          return new Updated(updated);
+          Reservation next = updated.withVersion(current.version() + 1);
+          db.reservations.put(next.code(), next);
+          events.append(
+              ReservationEvents.changed(
+                  withPayments(current), withPayments(next), actor, updated.updatedAt()));
+          return new Updated(withPayments(next));
         },
         () -> {
           if (previous[0] != null) {
@@ -84,7 +106,22 @@ final class InMemoryReservations implements Reservations {
 
   @Override
   public Optional<Reservation> find(ReservationCode code) {
-    return db.read(() -> Optional.ofNullable(db.reservations.get(code)));
+    return db.read(() -> Optional.ofNullable(db.reservations.get(code)).map(this::withPayments));
+  }
+
+  /** The stored reservation with what its approved payments add up to. */
+  private Reservation withPayments(Reservation stored) {
+    if (stored.quote() == null) {
+      return stored;
+    }
+    Money paid = Money.zero(stored.quote().total().currency());
+    for (Payment payment : db.payments.values()) {
+      if (stored.code().equals(payment.reservationCode())
+          && payment.amount().currency().equals(paid.currency())) {
+        paid = paid.plus(payment.net());
+      }
+    }
+    return stored.withAmountPaid(paid);
   }
 
   @Override
@@ -122,6 +159,7 @@ final class InMemoryReservations implements Reservations {
                     Comparator.comparing(Reservation::holdExpiresAt)
                         .thenComparing(r -> r.code().value()))
                 .limit(limit)
+                .map(this::withPayments)
                 .toList());
   }
 
@@ -160,7 +198,11 @@ final class InMemoryReservations implements Reservations {
                           .thenComparing(r -> r.code().value()))
                   .toList();
           List<Reservation> page =
-              matching.stream().skip(query.offset()).limit(query.limit()).toList();
+              matching.stream()
+                  .skip(query.offset())
+                  .limit(query.limit())
+                  .map(this::withPayments)
+                  .toList();
           return new Page(page, matching.size());
         });
   }

@@ -1,23 +1,15 @@
 package ar.booking.core.ports;
 
 import ar.booking.core.reservation.Channel;
-import ar.booking.core.reservation.Reservation;
 
 /**
- * Listener for what happened to bookings (metrics, audit, notifications). Called after the change
- * committed; implementations must be fast, thread-safe and must not throw.
+ * In-process signals about booking attempts that changed nothing (for metrics). State changes are
+ * not signalled here: they are durable {@linkplain ar.booking.core.event.DomainEvent events},
+ * written with the change itself. Implementations must be fast, thread-safe and must not throw.
  */
 public interface BookingEvents {
 
   BookingEvents NONE = new BookingEvents() {};
-
-  default void created(Reservation reservation) {}
-
-  default void confirmed(Reservation reservation) {}
-
-  default void expired(Reservation reservation) {}
-
-  default void cancelled(Reservation reservation) {}
 
   /** A write was refused because the nights were taken. */
   default void overlapRejected(Channel channel) {}

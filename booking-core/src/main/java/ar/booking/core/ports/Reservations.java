@@ -17,18 +17,30 @@ import java.util.Optional;
  * ReservationStatus#occupiesNights() occupies nights} share a night of the same unit</b>. A write
  * that would break it is refused with {@link Overlap} and leaves the caller's unit of work usable.
  * Thread-safe; every method joins the caller's unit of work when there is one.
+ *
+ * <p>Every write also records its {@linkplain ar.booking.core.event.DomainEvent domain event} in
+ * the same unit of work ({@link ar.booking.core.event.ReservationEvents}), so an event exists if
+ * and only if its change committed. Reads fill {@link Reservation#amountPaid()} from the
+ * reservation's payments. A row that cannot be read back into a valid {@link Reservation} is
+ * skipped by the listing methods (and reported by the adapter), never allowed to break a whole
+ * list.
  */
 public interface Reservations {
 
-  /** Stores a new occupancy unless an active one overlaps it or its code is taken. */
+  /**
+   * Stores a new occupancy unless an active one overlaps it or its code is taken; the stored value
+   * comes back at version 1.
+   */
   InsertOutcome insert(Reservation reservation, String actor);
 
   /**
-   * Replaces a stored occupancy if its status is still {@code expectedStatus} (compare-and-set),
-   * recording who did it. Refused with {@link Overlap} when the new status occupies nights that
-   * another active occupancy holds (e.g. reviving an expired hold).
+   * Replaces a stored occupancy if it is still at {@code updated.version()} (compare-and-set),
+   * recording who did it; the stored value comes back one version later. Refused with {@link Stale}
+   * when someone changed it since it was read, and with {@link Overlap} when the new status
+   * occupies nights that another active occupancy holds (e.g. reviving an expired hold). The amount
+   * paid is never written here: it follows the payments.
    */
-  UpdateOutcome update(Reservation updated, ReservationStatus expectedStatus, String actor);
+  UpdateOutcome update(Reservation updated, String actor);
 
   Optional<Reservation> find(ReservationCode code);
 
@@ -54,7 +66,7 @@ public interface Reservations {
   sealed interface InsertOutcome permits Inserted, Overlap, DuplicateCode {}
 
   /** Result of {@link #update}. */
-  sealed interface UpdateOutcome permits Updated, Overlap, StatusChanged, NotFound {}
+  sealed interface UpdateOutcome permits Updated, Overlap, Stale, NotFound {}
 
   record Inserted(Reservation reservation) implements InsertOutcome {}
 
@@ -70,8 +82,8 @@ public interface Reservations {
   /** Refused: the code is already used; pick another. */
   record DuplicateCode(ReservationCode code) implements InsertOutcome {}
 
-  /** Refused: someone changed the status first; here is what is stored now. */
-  record StatusChanged(Reservation current) implements UpdateOutcome {}
+  /** Refused: someone changed it since it was read; here is what is stored now. */
+  record Stale(Reservation current) implements UpdateOutcome {}
 
   record NotFound(ReservationCode code) implements UpdateOutcome {}
 

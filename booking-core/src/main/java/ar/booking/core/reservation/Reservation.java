@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param quote the price agreed when the booking was made; {@code null} for blocks and imports
  * @param holdExpiresAt when an unpaid hold frees its nights; {@code null} unless it was a hold
  * @param externalUid the calendar event UID of an imported stay; {@code null} otherwise
+ * @param amountPaid what the guest has paid: derived by the store from the approved payments minus
+ *     refunds ({@code ar.booking.core.payment}); never written through a reservation
  * @param note free text: the owner's reason for a block, an imported event's summary, a
  *     cancellation reason
+ * @param version the stored version this value was read at; {@code 0} before it is first stored.
+ *     Every write is a compare-and-set on it, so a change derived from a stale read is refused
+ *     instead of silently undoing a concurrent one.
  */
 public record Reservation(
     ReservationCode code,
@@ -36,7 +41,8 @@ public record Reservation(
     String externalUid,
     String note,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    long version) {
 
   public Reservation {
     Objects.requireNonNull(code, "code");
@@ -70,6 +76,9 @@ public record Reservation(
     if (amountPaid == null && quote != null) {
       amountPaid = Money.zero(quote.total().currency());
     }
+    if (version < 0) {
+      throw new IllegalArgumentException("version must not be negative");
+    }
   }
 
   /** A new guest hold: {@code PRE_RESERVED} until {@code expiresAt}. */
@@ -97,7 +106,8 @@ public record Reservation(
         null,
         null,
         now,
-        now);
+        now,
+        0);
   }
 
   /** A booking that is confirmed from the start (entered by the owner). */
@@ -125,7 +135,8 @@ public record Reservation(
         null,
         note,
         now,
-        now);
+        now,
+        0);
   }
 
   /** Nights the owner takes off sale. */
@@ -146,7 +157,8 @@ public record Reservation(
         null,
         reason,
         now,
-        now);
+        now,
+        0);
   }
 
   /** A stay sold on another platform, as its calendar feed shows it. */
@@ -176,7 +188,8 @@ public record Reservation(
         Objects.requireNonNull(externalUid, "externalUid"),
         summary,
         now,
-        now);
+        now,
+        0);
   }
 
   /** This reservation in status {@code next}; throws on a transition the status machine forbids. */
@@ -197,11 +210,12 @@ public record Reservation(
         externalUid,
         note,
         createdAt,
-        at);
+        at,
+        version);
   }
 
-  /** Confirmed with {@code paid} recorded. */
-  public Reservation confirm(Money paid, Instant at) {
+  /** Confirmed (the money, if any, is recorded as payments of its own). */
+  public Reservation confirm(Instant at) {
     status.requireCanBecome(ReservationStatus.CONFIRMED);
     return new Reservation(
         code,
@@ -213,12 +227,13 @@ public record Reservation(
         contact,
         channel,
         quote,
-        paid,
+        amountPaid,
         holdExpiresAt,
         externalUid,
         note,
         createdAt,
-        at);
+        at,
+        version);
   }
 
   /** Cancelled, with the reason kept in the note. */
@@ -240,7 +255,90 @@ public record Reservation(
         externalUid,
         newNote,
         createdAt,
-        at);
+        at,
+        version);
+  }
+
+  /** This reservation as stored at {@code storedVersion} (adapters call this after a write). */
+  public Reservation withVersion(long storedVersion) {
+    return new Reservation(
+        code,
+        accommodationId,
+        period,
+        kind,
+        status,
+        guests,
+        contact,
+        channel,
+        quote,
+        amountPaid,
+        holdExpiresAt,
+        externalUid,
+        note,
+        createdAt,
+        updatedAt,
+        storedVersion);
+  }
+
+  /** This reservation with the amount its payments add up to (adapters call this on read). */
+  public Reservation withAmountPaid(Money paid) {
+    return new Reservation(
+        code,
+        accommodationId,
+        period,
+        kind,
+        status,
+        guests,
+        contact,
+        channel,
+        quote,
+        paid,
+        holdExpiresAt,
+        externalUid,
+        note,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
+  /** The hold kept until {@code newExpiry} (a pending payment buys it time once). */
+  public Reservation withHoldExpiry(Instant newExpiry, Instant at) {
+    if (status != ReservationStatus.PRE_RESERVED) {
+      throw new IllegalStateException("only a hold has an expiry, not " + status);
+    }
+    return new Reservation(
+        code,
+        accommodationId,
+        period,
+        kind,
+        status,
+        guests,
+        contact,
+        channel,
+        quote,
+        amountPaid,
+        Objects.requireNonNull(newExpiry, "newExpiry"),
+        externalUid,
+        note,
+        createdAt,
+        at,
+        version);
+  }
+
+  /** The currency this booking is priced and paid in; empty for blocks and imported stays. */
+  public Optional<java.util.Currency> currency() {
+    return quote == null ? Optional.empty() : Optional.of(quote.total().currency());
+  }
+
+  /** What is still owed of the deposit; zero once it is covered. Empty without a quote. */
+  public Optional<Money> depositDue() {
+    if (quote == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        amountPaid.isAtLeast(quote.deposit())
+            ? Money.zero(quote.deposit().currency())
+            : quote.deposit().minus(amountPaid));
   }
 
   public boolean occupiesNights() {

@@ -46,9 +46,9 @@ public final class BookingEngine {
     this.quoteStay = new QuoteStay(accommodations, reservations, settings, clock);
     this.placeHold = new PlaceHold(accommodations, writer, settings, clock);
     this.createOwnerBooking = new CreateOwnerBooking(accommodations, writer, settings, clock);
-    this.confirmReservation = new ConfirmReservation(reservations, transactions, events, clock);
-    this.cancelReservation = new CancelReservation(reservations, transactions, events, clock);
-    this.expireHolds = new ExpireHolds(reservations, transactions, events, clock);
+    this.confirmReservation = new ConfirmReservation(reservations, transactions, clock);
+    this.cancelReservation = new CancelReservation(reservations, transactions, clock);
+    this.expireHolds = new ExpireHolds(reservations, transactions, clock);
     this.blockDates = new BlockDates(accommodations, writer, clock);
     this.unblockDates = new UnblockDates(reservations, transactions, clock);
     this.listBusyPeriods = new ListBusyPeriods(reservations);

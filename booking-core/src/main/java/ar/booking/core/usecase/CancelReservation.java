@@ -1,6 +1,5 @@
 package ar.booking.core.usecase;
 
-import ar.booking.core.ports.BookingEvents;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.ports.Transactions;
 import ar.booking.core.reservation.Reservation;
@@ -18,14 +17,11 @@ public final class CancelReservation {
 
   private final Reservations reservations;
   private final Transactions transactions;
-  private final BookingEvents events;
   private final Clock clock;
 
-  CancelReservation(
-      Reservations reservations, Transactions transactions, BookingEvents events, Clock clock) {
+  CancelReservation(Reservations reservations, Transactions transactions, Clock clock) {
     this.reservations = reservations;
     this.transactions = transactions;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -49,11 +45,7 @@ public final class CancelReservation {
   public record NotCancellable(ReservationStatus status) implements Result {}
 
   public Result execute(Command command) {
-    Result result = transactions.inTransaction(() -> cancel(command));
-    if (result instanceof Cancelled cancelled) {
-      events.cancelled(cancelled.reservation());
-    }
-    return result;
+    return transactions.inTransaction(() -> cancel(command));
   }
 
   private Result cancel(Command command) {
@@ -69,10 +61,10 @@ public final class CancelReservation {
       return new NotCancellable(current.status());
     }
     return switch (reservations.update(
-        current.cancel(command.reason(), clock.instant()), current.status(), command.actor())) {
+        current.cancel(command.reason(), clock.instant()), command.actor())) {
       case Reservations.Updated updated -> new Cancelled(updated.reservation());
       case Reservations.NotFound notFound -> new NotFound(command.code());
-      case Reservations.StatusChanged changed -> cancel(command);
+      case Reservations.Stale stale -> cancel(command); // changed meanwhile: decide again
       case Reservations.Overlap overlap ->
           throw new IllegalStateException("cancelling frees nights; it cannot overlap");
     };

@@ -1,6 +1,5 @@
 package ar.booking.core.usecase;
 
-import ar.booking.core.ports.BookingEvents;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.ports.Transactions;
 import ar.booking.core.reservation.Reservation;
@@ -10,26 +9,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Frees the nights of unpaid holds whose time is up. Each hold expires in its own unit of work with
- * a compare-and-set on its status, so a confirmation racing with expiry wins or loses cleanly: a
- * hold ends expired or confirmed, never both.
+ * Frees the nights of unpaid holds whose time is up. Each hold expires in its own unit of work,
+ * decided on a fresh read and written with a compare-and-set on its version, so a payment or a
+ * confirmation racing with expiry is never undone: the hold ends expired or confirmed, never both,
+ * and a payment recorded meanwhile stays recorded.
  */
 public final class ExpireHolds {
 
   private static final int BATCH = 200;
+  private static final int ATTEMPTS = 3;
 
   private final Reservations reservations;
   private final Transactions transactions;
-  private final BookingEvents events;
   private final Clock clock;
 
-  ExpireHolds(
-      Reservations reservations, Transactions transactions, BookingEvents events, Clock clock) {
+  ExpireHolds(Reservations reservations, Transactions transactions, Clock clock) {
     this.reservations = reservations;
     this.transactions = transactions;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -48,16 +47,8 @@ public final class ExpireHolds {
       due = reservations.expiredHolds(now, BATCH);
       int before = expired.size();
       for (Reservation hold : due) {
-        Reservations.UpdateOutcome outcome =
-            transactions.inTransaction(
-                () ->
-                    reservations.update(
-                        hold.transitionTo(ReservationStatus.EXPIRED, now),
-                        ReservationStatus.PRE_RESERVED,
-                        "system:expiry"));
-        if (outcome instanceof Reservations.Updated updated) {
+        if (transactions.inTransaction(() -> expire(hold.code(), now))) {
           expired.add(hold.code());
-          events.expired(updated.reservation());
         }
       }
       if (expired.size() == before) {
@@ -65,5 +56,29 @@ public final class ExpireHolds {
       }
     } while (due.size() == BATCH);
     return new Expired(expired);
+  }
+
+  private boolean expire(ReservationCode code, Instant now) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<Reservation> current = reservations.find(code);
+      if (current.isEmpty() || !current.get().isExpiredHold(now)) {
+        return false; // paid, cancelled or extended meanwhile
+      }
+      switch (reservations.update(
+          current.get().transitionTo(ReservationStatus.EXPIRED, now), "system:expiry")) {
+        case Reservations.Updated updated -> {
+          return true;
+        }
+        case Reservations.NotFound notFound -> {
+          return false;
+        }
+        case Reservations.Stale stale -> {
+          // changed between our read and our write: read again
+        }
+        case Reservations.Overlap overlap ->
+            throw new IllegalStateException("expiring frees nights; it cannot overlap");
+      }
+    }
+    return false;
   }
 }

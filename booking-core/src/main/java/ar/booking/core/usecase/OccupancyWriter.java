@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Writes a new occupancy the one safe way: under the unit lock when it can be had, re-checking the
- * calendar inside a unit of work, and relying on the store's atomic no-overlap rule for the final
- * word.
+ * Writes a new occupancy the one safe way: under the unit lock when it can be had, and letting the
+ * store's atomic no-overlap rule decide — the conflicts are read only when it refuses, so the
+ * common case is a single write.
  */
 final class OccupancyWriter {
 
@@ -61,10 +61,9 @@ final class OccupancyWriter {
       events.lockUnavailable();
     }
     try {
-      Outcome outcome = transactions.inTransaction(() -> insert(unit, period, build, actor));
-      switch (outcome) {
-        case Written written -> events.created(written.reservation());
-        case Refused refused -> events.overlapRejected(channel);
+      Outcome outcome = transactions.inTransaction(() -> insert(build, actor));
+      if (outcome instanceof Refused) {
+        events.overlapRejected(channel);
       }
       return outcome;
     } finally {
@@ -72,15 +71,7 @@ final class OccupancyWriter {
     }
   }
 
-  private Outcome insert(
-      AccommodationId unit,
-      StayPeriod period,
-      Function<ReservationCode, Reservation> build,
-      String actor) {
-    List<BusyPeriod> taken = reservations.overlapping(unit, period);
-    if (!taken.isEmpty()) {
-      return new Refused(taken);
-    }
+  private Outcome insert(Function<ReservationCode, Reservation> build, String actor) {
     for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       Reservations.InsertOutcome result =
           reservations.insert(build.apply(ReservationCode.random()), actor);

@@ -53,13 +53,10 @@ public final class UnblockDates {
             return new NotABlock(block.kind(), block.status());
           }
           return switch (reservations.update(
-              block.cancel("unblocked", clock.instant()),
-              ReservationStatus.BLOCKED,
-              command.actor())) {
+              block.cancel("unblocked", clock.instant()), command.actor())) {
             case Reservations.Updated updated -> new Unblocked(updated.reservation());
             case Reservations.NotFound notFound -> new NotFound(command.code());
-            case Reservations.StatusChanged changed ->
-                new NotABlock(changed.current().kind(), changed.current().status());
+            case Reservations.Stale stale -> execute(command); // changed meanwhile: decide again
             case Reservations.Overlap overlap ->
                 throw new IllegalStateException("unblocking frees nights; it cannot overlap");
           };

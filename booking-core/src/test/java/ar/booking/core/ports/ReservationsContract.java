@@ -16,7 +16,6 @@ import ar.booking.core.reservation.GuestContact;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
 import ar.booking.core.reservation.ReservationStatus;
-import ar.booking.core.shared.Money;
 import ar.booking.core.stay.GuestCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,6 +55,12 @@ public abstract class ReservationsContract {
     unit = addCabin(accommodations, "Cabaña " + UUID.randomUUID());
   }
 
+  private Reservation updated(Reservation change) {
+    Reservations.UpdateOutcome outcome = reservations.update(change, "test");
+    assertThat(outcome).isInstanceOf(Reservations.Updated.class);
+    return ((Reservations.Updated) outcome).reservation();
+  }
+
   private Reservation inserted(Reservation reservation) {
     Reservations.InsertOutcome outcome = reservations.insert(reservation, "test");
     assertThat(outcome).isInstanceOf(Reservations.Inserted.class);
@@ -65,8 +70,9 @@ public abstract class ReservationsContract {
   @Test
   void storedReservationReadsBackEqual() {
     Reservation held = hold(unit, period("2026-12-10", "2026-12-13"));
-    inserted(held);
-    assertThat(reservations.find(held.code())).contains(held);
+    Reservation stored = inserted(held);
+    assertThat(stored).isEqualTo(held.withVersion(1));
+    assertThat(reservations.find(held.code())).contains(stored);
   }
 
   @Test
@@ -93,7 +99,7 @@ public abstract class ReservationsContract {
             NOW);
     for (Reservation r : List.of(blocked, imported, owner)) {
       inserted(r);
-      assertThat(reservations.find(r.code())).contains(r);
+      assertThat(reservations.find(r.code())).contains(r.withVersion(1));
     }
   }
 
@@ -141,14 +147,11 @@ public abstract class ReservationsContract {
     Reservation first = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
     assertThat(
             reservations.update(
-                first.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(2000)),
-                ReservationStatus.PRE_RESERVED,
-                "system"))
+                first.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(2000)), "system"))
         .isInstanceOf(Reservations.Updated.class);
 
     Reservation second = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
-    reservations.update(
-        second.cancel("cambio de planes", NOW), ReservationStatus.PRE_RESERVED, "t");
+    reservations.update(second.cancel("cambio de planes", NOW), "t");
 
     inserted(hold(unit, period("2026-12-10", "2026-12-13")));
   }
@@ -172,40 +175,84 @@ public abstract class ReservationsContract {
             null,
             null,
             NOW,
-            NOW);
+            NOW,
+            0);
     assertThat(reservations.insert(sameCode, "test"))
         .isEqualTo(new Reservations.DuplicateCode(first.code()));
   }
 
   @Test
-  void updateIsCompareAndSetOnStatus() {
+  void updateIsCompareAndSetOnTheVersion() {
     Reservation held = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
-    Reservation confirmed = held.confirm(Money.ars(10_200), NOW.plusSeconds(60));
-    assertThat(reservations.update(confirmed, ReservationStatus.PRE_RESERVED, "payment:1"))
-        .isEqualTo(new Reservations.Updated(confirmed));
+    Reservation confirmed = held.confirm(NOW.plusSeconds(60));
+    assertThat(reservations.update(confirmed, "payment:1"))
+        .isEqualTo(new Reservations.Updated(confirmed.withVersion(2)));
 
     Reservations.UpdateOutcome late =
         reservations.update(
-            held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1900)),
-            ReservationStatus.PRE_RESERVED,
-            "system");
+            held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1900)), "system");
 
-    assertThat(late).isEqualTo(new Reservations.StatusChanged(confirmed));
-    assertThat(reservations.find(held.code())).contains(confirmed);
+    assertThat(late).isEqualTo(new Reservations.Stale(confirmed.withVersion(2)));
+    assertThat(reservations.find(held.code())).contains(confirmed.withVersion(2));
+  }
+
+  @Test
+  void aChangeThatKeepsTheStatusStillBumpsTheVersionSoAStaleWriteIsRefused() {
+    Reservation held = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
+    Reservation extended = held.withHoldExpiry(NOW.plusSeconds(3600), NOW.plusSeconds(10));
+    Reservation stored =
+        ((Reservations.Updated) reservations.update(extended, "payment:pending")).reservation();
+    assertThat(stored.version()).isEqualTo(2);
+
+    // A cancel decided on the old read (same status!) must not undo the extension.
+    assertThat(reservations.update(held.cancel("tarde", NOW.plusSeconds(20)), "guest"))
+        .isInstanceOf(Reservations.Stale.class);
+    assertThat(reservations.find(held.code()).orElseThrow().holdExpiresAt())
+        .isEqualTo(NOW.plusSeconds(3600));
+  }
+
+  @Test
+  void twoWritersFromTheSameReadLeaveExactlyOneChange() throws Exception {
+    Reservation held = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    Future<Reservations.UpdateOutcome> expire =
+        pool.submit(
+            () -> {
+              start.await();
+              return transactions.inTransaction(
+                  () ->
+                      reservations.update(
+                          held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1800)),
+                          "system:expiry"));
+            });
+    Future<Reservations.UpdateOutcome> confirm =
+        pool.submit(
+            () -> {
+              start.await();
+              return transactions.inTransaction(
+                  () -> reservations.update(held.confirm(NOW.plusSeconds(1800)), "payment"));
+            });
+    start.countDown();
+    List<Reservations.UpdateOutcome> outcomes = List.of(expire.get(), confirm.get());
+    pool.shutdown();
+
+    assertThat(outcomes).filteredOn(o -> o instanceof Reservations.Updated).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o instanceof Reservations.Stale).hasSize(1);
+    Reservation stored = reservations.find(held.code()).orElseThrow();
+    assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.status()).isIn(ReservationStatus.EXPIRED, ReservationStatus.CONFIRMED);
   }
 
   @Test
   void revivingAnExpiredHoldWhoseNightsWereSoldIsAnOverlap() {
     Reservation held = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
-    Reservation expired = held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1800));
-    reservations.update(expired, ReservationStatus.PRE_RESERVED, "system");
+    Reservation expired =
+        updated(held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1800)));
     Reservation taker = inserted(hold(unit, period("2026-12-12", "2026-12-14")));
 
     Reservations.UpdateOutcome outcome =
-        reservations.update(
-            expired.confirm(Money.ars(10_200), NOW.plusSeconds(2000)),
-            ReservationStatus.EXPIRED,
-            "payment:2");
+        reservations.update(expired.confirm(NOW.plusSeconds(2000)), "payment:2");
 
     assertThat(outcome).isInstanceOf(Reservations.Overlap.class);
     assertThat(((Reservations.Overlap) outcome).conflicts())
@@ -218,20 +265,18 @@ public abstract class ReservationsContract {
   @Test
   void revivingAnExpiredHoldWithFreeNightsSucceeds() {
     Reservation held = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
-    Reservation expired = held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1800));
-    reservations.update(expired, ReservationStatus.PRE_RESERVED, "system");
+    Reservation expired =
+        updated(held.transitionTo(ReservationStatus.EXPIRED, NOW.plusSeconds(1800)));
 
-    Reservation confirmed = expired.confirm(Money.ars(10_200), NOW.plusSeconds(2000));
-    assertThat(reservations.update(confirmed, ReservationStatus.EXPIRED, "payment:3"))
-        .isEqualTo(new Reservations.Updated(confirmed));
+    Reservation confirmed = expired.confirm(NOW.plusSeconds(2000));
+    assertThat(reservations.update(confirmed, "payment:3"))
+        .isEqualTo(new Reservations.Updated(confirmed.withVersion(3)));
   }
 
   @Test
   void updatingAnUnknownReservationIsNotFound() {
     Reservation never = hold(unit, period("2026-12-10", "2026-12-13"));
-    assertThat(
-            reservations.update(
-                never.confirm(Money.ars(1), NOW), ReservationStatus.PRE_RESERVED, "test"))
+    assertThat(reservations.update(never.confirm(NOW), "test"))
         .isEqualTo(new Reservations.NotFound(never.code()));
   }
 
@@ -240,7 +285,7 @@ public abstract class ReservationsContract {
     Reservation a = inserted(hold(unit, period("2026-12-10", "2026-12-13")));
     Reservation b = inserted(block(unit, period("2026-12-15", "2026-12-18")));
     Reservation c = inserted(hold(unit, period("2026-12-20", "2026-12-22")));
-    reservations.update(c.cancel("no", NOW), ReservationStatus.PRE_RESERVED, "test");
+    reservations.update(c.cancel("no", NOW), "test");
 
     assertThat(reservations.overlapping(unit.id(), period("2026-12-12", "2026-12-21")))
         .extracting(BusyPeriod::code)
@@ -287,7 +332,7 @@ public abstract class ReservationsContract {
                 NOW,
                 NOW.plusSeconds(3600)));
     Reservation confirmed = inserted(hold(unit, period("2026-12-14", "2026-12-15")));
-    reservations.update(confirmed.confirm(Money.ars(1), NOW), ReservationStatus.PRE_RESERVED, "t");
+    reservations.update(confirmed.confirm(NOW), "t");
 
     assertThat(mineOnly(reservations.expiredHolds(NOW.plusSeconds(1799), 10_000))).isEmpty();
     assertThat(mineOnly(reservations.expiredHolds(NOW.plusSeconds(1800), 10_000)))
@@ -338,7 +383,7 @@ public abstract class ReservationsContract {
       codes.add(inserted(r).code());
     }
     Reservation firstHold = reservations.find(codes.getFirst()).orElseThrow();
-    reservations.update(firstHold.confirm(Money.ars(1), NOW), ReservationStatus.PRE_RESERVED, "t");
+    reservations.update(firstHold.confirm(NOW), "t");
 
     ReservationQuery byText = ReservationQuery.all().withText(marker.toUpperCase());
     Reservations.Page all = reservations.search(byText);
@@ -399,7 +444,7 @@ public abstract class ReservationsContract {
             });
 
     assertThat(afterRefusal).isInstanceOf(Reservations.Inserted.class);
-    assertThat(reservations.find(other.code())).contains(other);
+    assertThat(reservations.find(other.code())).contains(other.withVersion(1));
   }
 
   @Test

@@ -2,7 +2,6 @@ package ar.booking.core.testing;
 
 import ar.booking.core.ports.BookingEvents;
 import ar.booking.core.reservation.Channel;
-import ar.booking.core.reservation.Reservation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,26 +16,6 @@ public final class RecordingEvents implements BookingEvents {
 
   public long count(String prefix) {
     return events.stream().filter(e -> e.startsWith(prefix)).count();
-  }
-
-  @Override
-  public void created(Reservation r) {
-    events.add("created:" + r.code());
-  }
-
-  @Override
-  public void confirmed(Reservation r) {
-    events.add("confirmed:" + r.code());
-  }
-
-  @Override
-  public void expired(Reservation r) {
-    events.add("expired:" + r.code());
-  }
-
-  @Override
-  public void cancelled(Reservation r) {
-    events.add("cancelled:" + r.code());
   }
 
   @Override

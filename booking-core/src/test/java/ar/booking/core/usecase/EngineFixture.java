@@ -49,6 +49,13 @@ final class EngineFixture {
                 Channel.WHATSAPP));
   }
 
+  /** The durable events of a reservation, in order. */
+  java.util.List<ar.booking.core.event.EventType> eventsOf(Reservation r) {
+    return stores.events().stream(r.code().value()).stream()
+        .map(ar.booking.core.event.DomainEvent::type)
+        .toList();
+  }
+
   Reservation held(String checkIn, String checkOut) {
     return ((PlaceHold.HoldPlaced) hold(checkIn, checkOut, 2)).reservation();
   }

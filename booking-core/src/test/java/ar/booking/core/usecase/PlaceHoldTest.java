@@ -34,7 +34,8 @@ class PlaceHoldTest {
     assertThat(hold.quote().subtotal()).isEqualTo(Money.ars(34_000));
     assertThat(hold.quote().total()).isEqualTo(Money.ars(39_000)); // + 5 000 cleaning
     assertThat(f.stores.reservations().find(hold.code())).contains(hold);
-    assertThat(f.events.events()).containsExactly("created:" + hold.code());
+    assertThat(f.eventsOf(hold)).containsExactly(ar.booking.core.event.EventType.HOLD_PLACED);
+    assertThat(f.events.events()).isEmpty();
   }
 
   @Test
