@@ -34,8 +34,6 @@ public final class JobRunner implements AutoCloseable {
     default void scheduleUnavailable(RuntimeException error) {}
   }
 
-  private static final Duration STATE_REFRESH = Duration.ofSeconds(1);
-
   private final JobSchedule schedule;
   private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
   private final Clock clock;
@@ -48,6 +46,7 @@ public final class JobRunner implements AutoCloseable {
       new AtomicReference<>(Map.of());
   private final Instant startedAt;
   private volatile Instant statesReadAt = Instant.EPOCH;
+  private final Map<String, Instant> localSuccess = new ConcurrentHashMap<>();
   private ScheduledExecutorService ticker;
 
   /**
@@ -116,7 +115,7 @@ public final class JobRunner implements AutoCloseable {
         workerOf(job).execute(() -> run(job, claim.get()));
       }
     }
-    if (Duration.between(statesReadAt, now).compareTo(STATE_REFRESH) >= 0) {
+    if (Duration.between(statesReadAt, now).compareTo(tick) >= 0) {
       refreshStates(now);
     }
   }
@@ -137,7 +136,9 @@ public final class JobRunner implements AutoCloseable {
     try {
       job.work().run();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      record(() -> schedule.succeeded(claim, clock.instant()));
+      Instant end = clock.instant();
+      record(() -> schedule.succeeded(claim, end));
+      localSuccess.put(job.name(), end);
       listener.succeeded(job, took);
     } catch (Exception | LinkageError | AssertionError e) {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -181,7 +182,7 @@ public final class JobRunner implements AutoCloseable {
     return List.copyOf(jobs.values());
   }
 
-  /** The shared state of each job as last read (refreshed about every second while running). */
+  /** The shared state of each job as last read (refreshed every tick while running). */
   public Map<String, JobSchedule.JobState> states() {
     return states.get();
   }
@@ -206,6 +207,10 @@ public final class JobRunner implements AutoCloseable {
             })
         .map(ScheduledJob::name)
         .toList();
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** Stops polling and waits (up to {@code wait}) for running jobs to finish. */

@@ -1,0 +1,19 @@
+package ar.booking.core.memory;
+
+import ar.booking.core.ports.PaymentsContract;
+import ar.booking.core.testing.StoreBundle;
+
+class InMemoryPaymentsTest extends PaymentsContract {
+  private final InMemoryStores db = InMemoryStores.create();
+
+  @Override
+  protected StoreBundle stores() {
+    return new StoreBundle(
+        db.accommodations(),
+        db.reservations(),
+        db.transactions(),
+        db.payments(),
+        db.events(),
+        db.jobSchedule());
+  }
+}
