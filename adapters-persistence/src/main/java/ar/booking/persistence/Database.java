@@ -2,7 +2,10 @@ package ar.booking.persistence;
 
 import ar.booking.core.ports.StorageFailure;
 import ar.booking.core.ports.Transactions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -21,6 +24,8 @@ final class Database implements Transactions {
   private final Jdbi jdbi;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
   private final ThreadLocal<int[]> savepoints = ThreadLocal.withInitial(() -> new int[1]);
+  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+  private final AtomicLong unreadableRows = new AtomicLong();
 
   Database(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -31,18 +36,64 @@ final class Database implements Transactions {
     if (current.get() != null) {
       return work.get(); // nested: join the outer unit of work
     }
+    List<Runnable> committed = new ArrayList<>();
+    T result;
     try {
-      return jdbi.inTransaction(
-          handle -> {
-            current.set(handle);
-            try {
-              return work.get();
-            } finally {
-              current.remove();
-            }
-          });
+      result =
+          jdbi.inTransaction(
+              handle -> {
+                current.set(handle);
+                afterCommit.set(committed);
+                try {
+                  return work.get();
+                } finally {
+                  current.remove();
+                  afterCommit.remove();
+                }
+              });
     } catch (RuntimeException failure) {
       throw SqlFailures.translate(failure);
+    }
+    committed.forEach(Runnable::run);
+    return result;
+  }
+
+  boolean inUnitOfWork() {
+    return current.get() != null;
+  }
+
+  /** Runs {@code action} once the current unit of work commits (now, outside one). */
+  void afterCommit(Runnable action) {
+    List<Runnable> pending = afterCommit.get();
+    if (pending == null) {
+      action.run();
+    } else {
+      pending.add(action);
+    }
+  }
+
+  /** Counts a row that could not be read back into a valid domain value (it was skipped). */
+  void unreadableRow() {
+    unreadableRows.incrementAndGet();
+  }
+
+  long unreadableRows() {
+    return unreadableRows.get();
+  }
+
+  /**
+   * Runs one statement that is atomic by itself: inside a unit of work under a SAVEPOINT (so a
+   * refusal leaves the unit of work usable), outside one on its own auto-committed connection (one
+   * round trip). A constraint violation comes out as {@link Refused}.
+   */
+  <T> T statement(HandleCallback<T, RuntimeException> callback) {
+    if (current.get() != null) {
+      return atomically(callback);
+    }
+    try {
+      return jdbi.withHandle(callback);
+    } catch (RuntimeException failure) {
+      throw refusedOrTranslated(failure);
     }
   }
 
@@ -111,27 +162,47 @@ final class Database implements Transactions {
   private static RuntimeException refusedOrTranslated(RuntimeException failure) {
     String state = SqlFailures.sqlState(failure);
     if (failure instanceof JdbiException && state != null && state.startsWith("23")) {
-      return new Refused(state, failure);
+      return new Refused(state, SqlFailures.constraint(failure), failure);
     }
     return SqlFailures.translate(failure);
   }
 
-  /** A write refused by a constraint (SQLState class 23); the statement had no effect. */
+  /**
+   * A write refused by a constraint (SQLState class 23); the statement had no effect. Callers map
+   * it by the constraint's name, never by its class alone: a new unique index must not pass for
+   * another.
+   */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String sqlState;
+    private final String constraint;
 
-    Refused(String sqlState, Throwable cause) {
-      super("refused by a constraint [" + sqlState + "]", cause);
+    Refused(String sqlState, String constraint, Throwable cause) {
+      super("refused by constraint " + constraint + " [" + sqlState + "]", cause);
       this.sqlState = sqlState;
+      this.constraint = constraint;
     }
 
-    boolean isOverlap() {
-      return SqlFailures.EXCLUSION_VIOLATION.equals(sqlState);
+    /** The exclusion constraint {@code name} refused an overlap. */
+    boolean isOverlap(String name) {
+      return SqlFailures.EXCLUSION_VIOLATION.equals(sqlState) && name.equals(constraint);
     }
 
-    boolean isDuplicate() {
-      return SqlFailures.UNIQUE_VIOLATION.equals(sqlState);
+    /** The unique constraint or index {@code name} refused a duplicate. */
+    boolean isDuplicate(String name) {
+      return SqlFailures.UNIQUE_VIOLATION.equals(sqlState) && name.equals(constraint);
+    }
+
+    String constraint() {
+      return constraint;
+    }
+
+    /** This refusal as a failure nobody expected: a bug or bad data, not an outage. */
+    StorageFailure unexpected(String what) {
+      return new StorageFailure(
+          "PostgreSQL refused " + what + " (constraint " + constraint + ", " + sqlState + ")",
+          false,
+          this);
     }
   }
 }

@@ -27,8 +27,24 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
-/** {@link Accommodations} on PostgreSQL: a unit row plus its seasons and holidays. */
+/**
+ * {@link Accommodations} on PostgreSQL: a unit row plus its seasons and holidays. Reads outside a
+ * unit of work are served from a snapshot of every unit (a lodging has a handful), reloaded after
+ * {@link #CACHE_TTL} or as soon as this process changes a unit; another instance's change is seen
+ * within the time-to-live, a unit it added as soon as it is asked for. Inside a unit of work, reads
+ * go to the database (read your writes).
+ */
 final class JdbiAccommodations implements Accommodations {
+
+  static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(5);
+
+  /** An unknown id reloads the snapshot, at most this often (ids are cheap to make up). */
+  static final java.time.Duration MISS_RELOAD = java.time.Duration.ofMillis(200);
+
+  /** Every unit by id, as loaded at {@code loadedAt} (System.nanoTime()). */
+  private record Snapshot(Map<AccommodationId, Accommodation> units, long loadedAt) {}
+
+  private volatile Snapshot snapshot;
 
   private static final String COLUMNS =
       "id, name, type, capacity, description, amenities, check_in_time, check_out_time,"
@@ -69,6 +85,7 @@ final class JdbiAccommodations implements Accommodations {
                     unit)
                 .execute();
             insertCalendar(handle, unit);
+            invalidate();
             // ids given by the caller are never handed out by nextId() afterwards
             handle
                 .createQuery(
@@ -80,7 +97,7 @@ final class JdbiAccommodations implements Accommodations {
             return unit;
           });
     } catch (Database.Refused refused) {
-      if (refused.isDuplicate()) {
+      if (refused.isDuplicate("accommodation_pkey")) {
         throw new IllegalStateException("unit " + unit.id() + " already exists");
       }
       throw new IllegalArgumentException("PostgreSQL refused unit " + unit.id(), refused);
@@ -121,6 +138,7 @@ final class JdbiAccommodations implements Accommodations {
                 .bind("id", unit.id().value())
                 .execute();
             insertCalendar(handle, unit);
+            invalidate();
             return unit;
           });
     } catch (Database.Refused refused) {
@@ -130,13 +148,41 @@ final class JdbiAccommodations implements Accommodations {
 
   @Override
   public Optional<Accommodation> find(AccommodationId id) {
-    return db.withHandle(
-        handle -> load(handle, " WHERE id = :id", id.value()).stream().findFirst());
+    if (db.inUnitOfWork()) {
+      return db.withHandle(
+          handle -> load(handle, " WHERE id = :id", id.value()).stream().findFirst());
+    }
+    Accommodation unit = current().units().get(id);
+    if (unit == null && System.nanoTime() - current().loadedAt() > MISS_RELOAD.toNanos()) {
+      snapshot = null; // maybe added by another instance a moment ago
+      unit = current().units().get(id);
+    }
+    return Optional.ofNullable(unit);
   }
 
   @Override
   public List<Accommodation> findAll() {
-    return db.withHandle(handle -> load(handle, "", null));
+    if (db.inUnitOfWork()) {
+      return db.withHandle(handle -> load(handle, "", null));
+    }
+    return List.copyOf(current().units().values());
+  }
+
+  private Snapshot current() {
+    Snapshot s = snapshot;
+    if (s == null || System.nanoTime() - s.loadedAt() > CACHE_TTL.toNanos()) {
+      long started = System.nanoTime();
+      Map<AccommodationId, Accommodation> byId = new java.util.LinkedHashMap<>();
+      db.withHandle(handle -> load(handle, "", null)).forEach(u -> byId.put(u.id(), u));
+      s = new Snapshot(java.util.Collections.unmodifiableMap(byId), started);
+      snapshot = s;
+    }
+    return s;
+  }
+
+  private void invalidate() {
+    snapshot = null;
+    db.afterCommit(() -> snapshot = null);
   }
 
   @Override

@@ -29,7 +29,7 @@ final class JdbiOwnerAccounts implements OwnerAccounts {
                   .execute());
       return account;
     } catch (Database.Refused refused) {
-      if (refused.isDuplicate()) {
+      if (refused.isDuplicate("admin_user_pkey")) {
         throw new IllegalStateException("an account exists for " + account.email());
       }
       throw new IllegalArgumentException("PostgreSQL refused the account", refused.getCause());

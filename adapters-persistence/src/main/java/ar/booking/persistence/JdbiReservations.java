@@ -6,13 +6,16 @@ import static ar.booking.persistence.ReservationRows.COLUMNS;
 import static ar.booking.persistence.ReservationRows.params;
 
 import ar.booking.core.calendar.BusyPeriod;
+import ar.booking.core.event.ReservationEvents;
 import ar.booking.core.ports.ReservationQuery;
 import ar.booking.core.ports.Reservations;
+import ar.booking.core.ports.StorageFailure;
 import ar.booking.core.reservation.OccupancyKind;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
 import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.shared.AccommodationId;
+import ar.booking.core.shared.Money;
 import ar.booking.core.stay.StayPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +27,14 @@ import java.util.Optional;
 
 /**
  * {@link Reservations} on PostgreSQL. The no-overlap rule is the table's exclusion constraint; a
- * write it refuses (SQLState 23P01) is rolled back to a savepoint and answered with {@link
- * Overlap}.
+ * write it refuses (SQLState 23P01 on {@value #NO_DOUBLE_BOOKING}) is rolled back to a savepoint
+ * and answered with {@link Overlap}. Every write records its domain event in the same statement,
+ * and every update is a compare-and-set on the row's version.
  */
 final class JdbiReservations implements Reservations {
+
+  static final String NO_DOUBLE_BOOKING = "reservation_no_double_booking";
+  static final String PRIMARY_KEY = "reservation_pkey";
 
   private final Database db;
 
@@ -38,97 +45,164 @@ final class JdbiReservations implements Reservations {
   @Override
   public InsertOutcome insert(Reservation reservation, String actor) {
     Objects.requireNonNull(reservation, "reservation");
+    Reservation stored = reservation.withVersion(1);
+    String who = actor == null ? "unknown" : actor;
     try {
-      return db.atomically(
+      return db.statement(
           handle -> {
-            int stored =
-                ReservationRows.bindNights(
-                        ReservationRows.bind(
-                            handle.createQuery(ReservationRows.INSERT), reservation),
-                        reservation)
-                    .bind("actor", actor == null ? "unknown" : actor)
+            int written =
+                EventRows.bind(
+                        ReservationRows.bindNights(
+                                ReservationRows.bind(
+                                    handle.createQuery(ReservationRows.INSERT), stored),
+                                stored)
+                            .bind("actor", who),
+                        ReservationEvents.created(stored, who, stored.updatedAt()))
                     .mapTo(Integer.class)
                     .one();
-            if (stored == 0) {
-              return new DuplicateCode(reservation.code());
-            }
-            return new Inserted(reservation);
+            return written == 0
+                ? new DuplicateCode(reservation.code())
+                : new Inserted(stored.withAmountPaid(zeroPaid(stored)));
           });
     } catch (Database.Refused refused) {
-      if (refused.isOverlap()) {
+      if (refused.isOverlap(NO_DOUBLE_BOOKING)) {
         return new Overlap(conflicts(reservation));
       }
-      if (refused.isDuplicate()) {
+      if (refused.isDuplicate(PRIMARY_KEY)) {
         return new DuplicateCode(reservation.code());
       }
-      throw new IllegalArgumentException(
-          "PostgreSQL refused reservation " + reservation.code(), refused.getCause());
+      throw refused.unexpected("reservation " + reservation.code());
     }
   }
 
   @Override
-  public UpdateOutcome update(Reservation updated, ReservationStatus expectedStatus, String actor) {
+  public UpdateOutcome update(Reservation updated, String actor) {
     Objects.requireNonNull(updated, "updated");
-    Objects.requireNonNull(expectedStatus, "expectedStatus");
+    String who = actor == null ? "unknown" : actor;
     try {
       return db.atomically(
           handle -> {
-            Optional<Reservation> found =
-                ReservationRows.load(
-                        handle,
-                        "SELECT "
-                            + COLUMNS
-                            + " FROM reservation, ("
+            // Serialise with every other occupancy write of the unit, then lock the row.
+            Optional<Current> found =
+                handle
+                    .createQuery(
+                        "SELECT accommodation_id, kind, status, version, check_in, check_out, "
+                            + ReservationRows.AMOUNT_PAID
+                            + " AS amount_paid FROM reservation, ("
                             + ReservationRows.UNIT_LOCK
-                            + ") unit_lock WHERE code = :code FOR UPDATE OF reservation",
-                        params(
-                            "code",
-                            updated.code().value(),
-                            "accommodation_id",
-                            updated.accommodationId().value()))
-                    .stream()
-                    .findFirst();
+                            + ") unit_lock WHERE code = :code FOR NO KEY UPDATE OF reservation")
+                    .bind("code", updated.code().value())
+                    .bind("accommodation_id", updated.accommodationId().value())
+                    .map(
+                        (rs, ctx) ->
+                            new Current(
+                                rs.getLong("accommodation_id"),
+                                OccupancyKind.valueOf(rs.getString("kind")),
+                                ReservationStatus.valueOf(rs.getString("status")),
+                                rs.getLong("version"),
+                                new StayPeriod(
+                                    rs.getObject("check_in", LocalDate.class),
+                                    rs.getObject("check_out", LocalDate.class)),
+                                rs.getBigDecimal("amount_paid")))
+                    .findOne();
             if (found.isEmpty()) {
               return new NotFound(updated.code());
             }
-            Reservation current = found.get();
-            if (current.status() != expectedStatus) {
-              return new StatusChanged(current);
+            Current current = found.get();
+            if (current.version() != updated.version()) {
+              return new Stale(reload(handle, updated.code()));
             }
-            if (!current.accommodationId().equals(updated.accommodationId())) {
+            if (current.unit() != updated.accommodationId().value()) {
               throw new IllegalArgumentException("a reservation cannot move to another unit");
             }
-            ReservationRows.bind(handle.createUpdate(ReservationRows.UPDATE), updated).execute();
-            if (!Objects.equals(current.quote(), updated.quote())) {
-              handle
-                  .createUpdate("DELETE FROM reservation_night WHERE reservation_code = :code")
-                  .bind("code", updated.code().value())
-                  .execute();
-              ReservationRows.insertNights(handle, updated);
+            if (current.kind() == OccupancyKind.GUEST_BOOKING
+                && !current.period().equals(updated.period())) {
+              throw new IllegalArgumentException(
+                  "a guest booking keeps its nights and price: cancel it and book again");
             }
-            ReservationRows.audit(
-                handle, updated.code(), current.status(), updated.status(), actor);
-            return new Updated(updated);
+            Reservation next = updated.withVersion(current.version() + 1);
+            if (updated.quote() != null) {
+              next = next.withAmountPaid(new Money(current.amountPaid(), currencyOf(updated)));
+            }
+            int written =
+                EventRows.bind(
+                        ReservationRows.bind(handle.createQuery(ReservationRows.UPDATE), updated)
+                            .bind("from_status", current.status().name())
+                            .bind("actor", who),
+                        ReservationEvents.changed(current.status(), next, who, updated.updatedAt()))
+                    .mapTo(Integer.class)
+                    .one();
+            if (written != 1) {
+              throw new IllegalStateException("the locked row of " + updated.code() + " changed");
+            }
+            return new Updated(next);
           });
     } catch (Database.Refused refused) {
-      if (refused.isOverlap()) {
+      if (refused.isOverlap(NO_DOUBLE_BOOKING)) {
         return new Overlap(conflicts(updated));
       }
-      throw new IllegalArgumentException(
-          "PostgreSQL refused the update of " + updated.code(), refused.getCause());
+      throw refused.unexpected("the update of " + updated.code());
     }
+  }
+
+  /** The stored state an update is checked against, without its nights. */
+  private record Current(
+      long unit,
+      OccupancyKind kind,
+      ReservationStatus status,
+      long version,
+      StayPeriod period,
+      java.math.BigDecimal amountPaid) {}
+
+  private Reservation reload(org.jdbi.v3.core.Handle handle, ReservationCode code) {
+    return ReservationRows.load(
+            handle,
+            "SELECT " + COLUMNS + " FROM reservation WHERE code = :code",
+            params("code", code.value()),
+            db)
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> unreadable(code));
+  }
+
+  private static java.util.Currency currencyOf(Reservation r) {
+    return r.quote().total().currency();
+  }
+
+  private static Money zeroPaid(Reservation r) {
+    return r.quote() == null ? null : Money.zero(currencyOf(r));
+  }
+
+  private static StorageFailure unreadable(ReservationCode code) {
+    return new StorageFailure(
+        "reservation " + code + " is stored but cannot be read (see the log)", false, null);
   }
 
   @Override
   public Optional<Reservation> find(ReservationCode code) {
     return db.withHandle(
-        handle ->
-            ReservationRows.load(
-                    handle,
-                    "SELECT " + COLUMNS + " FROM reservation WHERE code = :code",
-                    params("code", code.value()))
-                .stream()
-                .findFirst());
+        handle -> {
+          List<Reservation> found =
+              ReservationRows.load(
+                  handle,
+                  "SELECT " + COLUMNS + " FROM reservation WHERE code = :code",
+                  params("code", code.value()),
+                  db);
+          if (!found.isEmpty()) {
+            return Optional.of(found.getFirst());
+          }
+          boolean exists =
+              handle
+                      .createQuery("SELECT count(*) FROM reservation WHERE code = :code")
+                      .bind("code", code.value())
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
+          if (exists) {
+            throw unreadable(code);
+          }
+          return Optional.empty();
+        });
   }
 
   @Override
@@ -172,7 +246,8 @@ final class JdbiReservations implements Reservations {
                     + COLUMNS
                     + " FROM reservation WHERE status = 'PRE_RESERVED' AND hold_expires_at <= :now"
                     + " ORDER BY hold_expires_at, code LIMIT :limit",
-                params("now", ReservationRows.utc(now), "limit", limit)));
+                params("now", ReservationRows.utc(now), "limit", limit),
+                db));
   }
 
   @Override
@@ -193,7 +268,8 @@ final class JdbiReservations implements Reservations {
                         "unit",
                         unit.value(),
                         "uid",
-                        externalUid))
+                        externalUid),
+                    db)
                 .stream()
                 .findFirst());
   }
@@ -240,7 +316,8 @@ final class JdbiReservations implements Reservations {
                       + " FROM reservation"
                       + filter
                       + " ORDER BY check_in DESC, code OFFSET :offset LIMIT :limit",
-                  pageParams);
+                  pageParams,
+                  db);
           return new Page(items, total);
         });
   }

@@ -1,10 +1,13 @@
 package ar.booking.persistence;
 
+import ar.booking.core.event.EventLog;
+import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.OwnerAccounts;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.ports.StorageFailure;
 import ar.booking.core.ports.Transactions;
+import ar.booking.core.scheduling.JobSchedule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
@@ -24,6 +27,9 @@ public final class PostgresStores implements AutoCloseable {
   private final Accommodations accommodations;
   private final Reservations reservations;
   private final OwnerAccounts ownerAccounts;
+  private final Payments payments;
+  private final EventLog events;
+  private final JobSchedule jobSchedule;
 
   private PostgresStores(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -31,6 +37,9 @@ public final class PostgresStores implements AutoCloseable {
     this.accommodations = new JdbiAccommodations(database);
     this.reservations = new JdbiReservations(database);
     this.ownerAccounts = new JdbiOwnerAccounts(database);
+    this.payments = new JdbiPayments(database);
+    this.events = new JdbiEventLog(database);
+    this.jobSchedule = new JdbiJobSchedule(database);
   }
 
   /**
@@ -102,6 +111,23 @@ public final class PostgresStores implements AutoCloseable {
 
   public OwnerAccounts ownerAccounts() {
     return ownerAccounts;
+  }
+
+  public Payments payments() {
+    return payments;
+  }
+
+  public EventLog events() {
+    return events;
+  }
+
+  public JobSchedule jobSchedule() {
+    return jobSchedule;
+  }
+
+  /** Rows skipped because they could not be read back into valid domain values, since start. */
+  public long unreadableRows() {
+    return database.unreadableRows();
   }
 
   /** The HikariCP pool, for metrics binding. */

@@ -33,14 +33,26 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** SQL and row mapping of reservations; the domain types know nothing of this. */
 final class ReservationRows {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ReservationRows.class);
+
   /** Must read exactly like the exclusion constraint's predicate so its index serves reads. */
   static final String ACTIVE = "status IN ('PRE_RESERVED', 'CONFIRMED', 'COMPLETED', 'BLOCKED')";
 
-  static final String COLUMNS =
+  /** What a booking's approved payments add up to, less refunds: never stored, always derived. */
+  static final String AMOUNT_PAID =
+      "(SELECT coalesce(sum(p.amount - p.refunded_amount), 0) FROM payment p"
+          + " WHERE p.reservation_code = reservation.code AND p.status = 'APPROVED'"
+          + " AND p.currency = reservation.currency)";
+
+  private static final String STORED_COLUMNS =
       "code, accommodation_id, check_in, check_out, kind, status, guests, guest_name,"
           + " guest_whatsapp_id, guest_phone, guest_email, channel, currency, subtotal,"
-          + " cleaning_fee, total, deposit_percentage, deposit, balance, amount_paid,"
-          + " hold_expires_at, external_uid, note, created_at, updated_at";
+          + " cleaning_fee, total, deposit_percentage, deposit, balance,"
+          + " hold_expires_at, external_uid, note, created_at, updated_at, version";
+
+  /** The columns a reservation is read from (selected from {@code reservation}). */
+  static final String COLUMNS = STORED_COLUMNS + ", " + AMOUNT_PAID + " AS amount_paid";
 
   static final String BUSY_COLUMNS =
       "code, accommodation_id, check_in, check_out, kind, status, channel";
@@ -59,16 +71,17 @@ final class ReservationRows {
           + ", CAST(:accommodation_id % 2147483647 AS integer))";
 
   /**
-   * One round trip: the row (unless the code is taken), its nights and the audit entry. Answers 1
-   * when stored, 0 when the code was taken; an overlap fails with SQLState 23P01.
+   * One round trip: the row (unless the code is taken), its nights, the audit entry and the domain
+   * event with its deliveries. Answers 1 when stored, 0 when the code was taken; an overlap fails
+   * with SQLState 23P01.
    */
   static final String INSERT =
       "WITH r AS (INSERT INTO reservation ("
-          + COLUMNS
+          + STORED_COLUMNS
           + ") SELECT :code, :accommodation_id, :check_in, :check_out, :kind, :status, :guests,"
           + " :guest_name, :guest_whatsapp_id, :guest_phone, :guest_email, :channel, :currency,"
           + " :subtotal, :cleaning_fee, :total, :deposit_percentage, :deposit, :balance,"
-          + " :amount_paid, :hold_expires_at, :external_uid, :note, :created_at, :updated_at"
+          + " :hold_expires_at, :external_uid, :note, :created_at, :updated_at, 1"
           + " FROM ("
           + UNIT_LOCK
           + ") unit_lock ON CONFLICT (code) DO NOTHING RETURNING code),"
@@ -77,19 +90,25 @@ final class ReservationRows {
           + " x.season FROM r, unnest(CAST(:nights AS text[]), CAST(:prices AS text[]),"
           + " CAST(:kinds AS text[]), CAST(:seasons AS text[])) AS x(night, price, kind, season)),"
           + " a AS (INSERT INTO reservation_status_change (reservation_code, from_status,"
-          + " to_status, actor) SELECT r.code, NULL, :status, :actor FROM r)"
+          + " to_status, actor) SELECT r.code, NULL, :status, :actor FROM r),"
+          + EventRows.appendFrom("r")
           + " SELECT count(*) FROM r";
 
+  /**
+   * One round trip: the compare-and-set on the version, the audit entry and the domain event with
+   * its deliveries. Never writes the nights, the price or the amount paid. Answers 1 when written.
+   */
   static final String UPDATE =
-      "UPDATE reservation SET check_in = :check_in, check_out = :check_out, kind = :kind,"
+      "WITH u AS (UPDATE reservation SET check_in = :check_in, check_out = :check_out,"
           + " status = :status, guests = :guests, guest_name = :guest_name,"
           + " guest_whatsapp_id = :guest_whatsapp_id, guest_phone = :guest_phone,"
-          + " guest_email = :guest_email, channel = :channel, currency = :currency,"
-          + " subtotal = :subtotal, cleaning_fee = :cleaning_fee, total = :total,"
-          + " deposit_percentage = :deposit_percentage, deposit = :deposit, balance = :balance,"
-          + " amount_paid = :amount_paid, hold_expires_at = :hold_expires_at,"
-          + " external_uid = :external_uid, note = :note, created_at = :created_at,"
-          + " updated_at = :updated_at WHERE code = :code";
+          + " guest_email = :guest_email, hold_expires_at = :hold_expires_at,"
+          + " external_uid = :external_uid, note = :note, updated_at = :updated_at,"
+          + " version = version + 1 WHERE code = :code AND version = :version RETURNING code),"
+          + " a AS (INSERT INTO reservation_status_change (reservation_code, from_status,"
+          + " to_status, actor) SELECT u.code, :from_status, :status, :actor FROM u),"
+          + EventRows.appendFrom("u")
+          + " SELECT count(*) FROM u";
 
   private ReservationRows() {}
 
@@ -119,12 +138,12 @@ final class ReservationRows {
         .bind("deposit_percentage", q == null ? null : q.depositPercentage())
         .bind("deposit", q == null ? null : q.deposit().amount())
         .bind("balance", q == null ? null : q.balance().amount())
-        .bind("amount_paid", r.amountPaid() == null ? null : r.amountPaid().amount())
         .bindByType("hold_expires_at", utc(r.holdExpiresAt()), OffsetDateTime.class)
         .bind("external_uid", r.externalUid())
         .bind("note", r.note())
         .bindByType("created_at", utc(r.createdAt()), OffsetDateTime.class)
-        .bindByType("updated_at", utc(r.updatedAt()), OffsetDateTime.class);
+        .bindByType("updated_at", utc(r.updatedAt()), OffsetDateTime.class)
+        .bind("version", r.version());
   }
 
   /** Binds the nights of the quote as parallel arrays for {@link #INSERT}. */
@@ -177,11 +196,31 @@ final class ReservationRows {
         .execute();
   }
 
-  /** Loads full reservations for rows selected by {@code sql} (which must select COLUMNS). */
-  static List<Reservation> load(Handle handle, String sql, Map<String, Object> params) {
+  /**
+   * Loads full reservations for rows selected by {@code sql} (which must select COLUMNS). A row
+   * that cannot be read back into a valid reservation (an unknown status written by a newer
+   * version, a value the domain now refuses) is skipped, logged with its code and counted, so one
+   * bad row never breaks a list or a job.
+   */
+  static List<Reservation> load(
+      Handle handle, String sql, Map<String, Object> params, Database db) {
     var query = handle.createQuery(sql);
     params.forEach(query::bind);
-    List<Row> rows = query.map((rs, ctx) -> Row.read(rs)).list();
+    List<Row> rows =
+        query
+            .map(
+                (rs, ctx) -> {
+                  try {
+                    return Row.read(rs);
+                  } catch (RuntimeException e) {
+                    unreadable(db, rs.getString("code"), e);
+                    return null;
+                  }
+                })
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -205,7 +244,20 @@ final class ReservationRows {
               })
           .list();
     }
-    return rows.stream().map(row -> row.toReservation(nights.get(row.code))).toList();
+    List<Reservation> loaded = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      try {
+        loaded.add(row.toReservation(nights.get(row.code)));
+      } catch (RuntimeException e) {
+        unreadable(db, row.code, e);
+      }
+    }
+    return loaded;
+  }
+
+  private static void unreadable(Database db, String code, RuntimeException e) {
+    db.unreadableRow();
+    log.error("Skipping reservation {}: its stored row is not a valid reservation: {}", code, e);
   }
 
   private static NightPrice nightOf(ResultSet rs, Currency currency) throws SQLException {
@@ -267,7 +319,8 @@ final class ReservationRows {
       String externalUid,
       String note,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      long version) {
 
     static Row read(ResultSet rs) throws SQLException {
       String currency = rs.getString("currency");
@@ -297,7 +350,8 @@ final class ReservationRows {
           rs.getString("external_uid"),
           rs.getString("note"),
           instant(rs, "created_at"),
-          instant(rs, "updated_at"));
+          instant(rs, "updated_at"),
+          rs.getLong("version"));
     }
 
     Reservation toReservation(List<NightPrice> nights) {
@@ -324,12 +378,13 @@ final class ReservationRows {
           contact,
           channel,
           quote,
-          money(amountPaid),
+          total == null ? null : money(amountPaid),
           holdExpiresAt,
           externalUid,
           note,
           createdAt,
-          updatedAt);
+          updatedAt,
+          version);
     }
 
     private Money money(BigDecimal amount) {

@@ -36,6 +36,18 @@ final class SqlFailures {
     return null;
   }
 
+  /** The name of the constraint a violation names, or "" when the server did not say. */
+  static String constraint(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.postgresql.util.PSQLException psql
+          && psql.getServerErrorMessage() != null
+          && psql.getServerErrorMessage().getConstraint() != null) {
+        return psql.getServerErrorMessage().getConstraint();
+      }
+    }
+    return "";
+  }
+
   static boolean isRetryable(Throwable failure) {
     String state = sqlState(failure);
     if (state != null && (state.startsWith("08") || RETRYABLE_STATES.contains(state))) {

@@ -109,7 +109,7 @@ class HoldExpiryRaceIT {
                         code,
                         payments
                             .confirmReservation()
-                            .execute(new ConfirmReservation.Command(code, null, "payment:" + i)));
+                            .execute(new ConfirmReservation.Command(code, "payment:" + i)));
                   }
                   return null;
                 }));

@@ -9,6 +9,18 @@ final class SharedStores {
 
   private SharedStores() {}
 
+  /** Every storage port of the shared database. */
+  static ar.booking.core.testing.StoreBundle bundle() {
+    PostgresStores s = get();
+    return new ar.booking.core.testing.StoreBundle(
+        s.accommodations(),
+        s.reservations(),
+        s.transactions(),
+        s.payments(),
+        s.events(),
+        s.jobSchedule());
+  }
+
   static synchronized PostgresStores get() {
     if (stores == null) {
       stores = PostgresStores.start(TestDatabases.freshDatabase());

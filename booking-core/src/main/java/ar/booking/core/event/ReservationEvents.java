@@ -22,14 +22,27 @@ public final class ReservationEvents {
    */
   public static DomainEvent changed(
       Reservation before, Reservation after, String actor, Instant at) {
-    EventType type = before == null ? created(after) : updated(before, after);
+    return changed(before == null ? null : before.status(), after, actor, at);
+  }
+
+  /** The event of a new occupancy. */
+  public static DomainEvent created(Reservation stored, String actor, Instant at) {
+    return changed((ReservationStatus) null, stored, actor, at);
+  }
+
+  /**
+   * @param previous the status stored before the write, or {@code null} for a new occupancy
+   */
+  public static DomainEvent changed(
+      ReservationStatus previous, Reservation after, String actor, Instant at) {
+    EventType type = previous == null ? createdType(after) : updated(previous, after.status());
     Map<String, String> data = new LinkedHashMap<>();
     data.put("code", after.code().value());
     data.put("accommodation_id", Long.toString(after.accommodationId().value()));
     data.put("kind", after.kind().name());
     data.put("status", after.status().name());
-    if (before != null && before.status() != after.status()) {
-      data.put("previous_status", before.status().name());
+    if (previous != null && previous != after.status()) {
+      data.put("previous_status", previous.name());
     }
     data.put("channel", after.channel().name());
     data.put("check_in", after.period().checkIn().toString());
@@ -46,7 +59,7 @@ public final class ReservationEvents {
     return DomainEvent.of(type, after.code().value(), data, at);
   }
 
-  private static EventType created(Reservation r) {
+  private static EventType createdType(Reservation r) {
     return switch (r.kind()) {
       case GUEST_BOOKING ->
           r.status() == ReservationStatus.PRE_RESERVED
@@ -57,18 +70,18 @@ public final class ReservationEvents {
     };
   }
 
-  private static EventType updated(Reservation before, Reservation after) {
-    if (before.status() == after.status()) {
+  private static EventType updated(ReservationStatus before, ReservationStatus after) {
+    if (before == after) {
       return EventType.RESERVATION_UPDATED;
     }
-    return switch (after.status()) {
+    return switch (after) {
       case CONFIRMED -> EventType.CONFIRMED;
       case EXPIRED -> EventType.HOLD_EXPIRED;
       case CANCELLED -> EventType.CANCELLED;
       case COMPLETED -> EventType.COMPLETED;
       case PRE_RESERVED, BLOCKED ->
           throw new IllegalStateException(
-              "no transition leads to " + after.status().name().toLowerCase(Locale.ROOT));
+              "no transition leads to " + after.name().toLowerCase(Locale.ROOT));
     };
   }
 }

@@ -57,7 +57,7 @@ final class InMemoryReservations implements Reservations {
           Reservation first = reservation.withVersion(1);
           db.reservations.put(first.code(), first);
           stored[0] = true;
-          events.append(ReservationEvents.changed(null, first, actor, reservation.updatedAt()));
+          events.append(ReservationEvents.created(first, actor, reservation.updatedAt()));
           return new Inserted(withPayments(first));
         },
         () -> {

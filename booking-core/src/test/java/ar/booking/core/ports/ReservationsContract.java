@@ -360,7 +360,8 @@ public abstract class ReservationsContract {
                 "77@booking.com",
                 "CLOSED - Not available",
                 NOW));
-    assertThat(reservations.findImported(unit.id(), "77@booking.com")).contains(imported);
+    assertThat(reservations.findImported(unit.id(), "77@booking.com"))
+        .contains(imported.withVersion(1));
     assertThat(reservations.findImported(unit.id(), "78@booking.com")).isEmpty();
   }
 
