@@ -21,10 +21,11 @@ INSERT INTO accommodation (id, name, type, capacity, check_in_time, check_out_ti
   cleaning_fee, deposit_percentage)
 SELECT g, 'Unidad ' || g, 'CABIN', 4, '14:00', '10:00', 'America/Argentina/Buenos_Aires', true,
   'ARS', 10000, '{5,6}', 1, 1, 0, 30 FROM generate_series(1, 20) g;
+INSERT INTO event_subscriber (name) VALUES ('metrics'), ('notifications');
 SQL
 for script in insert_only place_hold; do
   for round in 1 2 3; do
-    psql -q -d "$db" -c "TRUNCATE reservation CASCADE; SELECT setval('bench_slot', 1, false);" >/dev/null
+    psql -q -d "$db" -c "TRUNCATE reservation, domain_event CASCADE; SELECT setval('bench_slot', 1, false);" >/dev/null
     tps=$(pgbench -n -c 8 -j 2 -T "$seconds" -f "$script.sql" "$db" 2>/dev/null \
       | awk '/^tps/ {print int($3)}')
     echo "$script round $round: $tps tps"

@@ -309,6 +309,9 @@ public final class PersistenceBenchmark {
     Scratch(int poolSize) throws SQLException {
       admin("CREATE DATABASE " + name);
       stores = PostgresStores.start(server.withDatabase(name).withPoolSize(poolSize));
+      // As in the app: every write fans its event out to the registered subscribers.
+      stores.events().register("metrics");
+      stores.events().register("notifications");
     }
 
     BookingEngine engine(BookingLocks locks) {

@@ -40,8 +40,7 @@ public final class BookingEngine {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(settings, "settings");
-    OccupancyWriter writer =
-        new OccupancyWriter(reservations, transactions, locks, events, settings.lockWait());
+    OccupancyWriter writer = new OccupancyWriter(reservations, locks, events, settings.lockWait());
     this.checkAvailability = new CheckAvailability(accommodations, reservations, settings, clock);
     this.quoteStay = new QuoteStay(accommodations, reservations, settings, clock);
     this.placeHold = new PlaceHold(accommodations, writer, settings, clock);

@@ -4,7 +4,6 @@ import ar.booking.core.calendar.BusyPeriod;
 import ar.booking.core.ports.BookingEvents;
 import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.ports.Reservations;
-import ar.booking.core.ports.Transactions;
 import ar.booking.core.reservation.Channel;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
@@ -25,19 +24,13 @@ final class OccupancyWriter {
   private static final int CODE_ATTEMPTS = 5;
 
   private final Reservations reservations;
-  private final Transactions transactions;
   private final BookingLocks locks;
   private final BookingEvents events;
   private final Duration lockWait;
 
   OccupancyWriter(
-      Reservations reservations,
-      Transactions transactions,
-      BookingLocks locks,
-      BookingEvents events,
-      Duration lockWait) {
+      Reservations reservations, BookingLocks locks, BookingEvents events, Duration lockWait) {
     this.reservations = reservations;
-    this.transactions = transactions;
     this.locks = locks;
     this.events = events;
     this.lockWait = lockWait;
@@ -61,7 +54,8 @@ final class OccupancyWriter {
       events.lockUnavailable();
     }
     try {
-      Outcome outcome = transactions.inTransaction(() -> insert(build, actor));
+      // One write, atomic by itself (it joins the caller's unit of work when there is one).
+      Outcome outcome = insert(build, actor);
       if (outcome instanceof Refused) {
         events.overlapRejected(channel);
       }
