@@ -260,6 +260,8 @@ compose_init() {
   if docker compose version >/dev/null 2>&1; then
     COMPOSE=(docker compose -f "$DEPLOY_DIR/docker-compose.yml" --project-directory "$DEPLOY_DIR")
   elif command -v docker-compose >/dev/null 2>&1; then
+    # Compose v1 builds with BuildKit only when asked (the Dockerfile uses RUN --mount).
+    export DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1
     COMPOSE=(docker-compose -f "$DEPLOY_DIR/docker-compose.yml" --project-directory "$DEPLOY_DIR")
   else
     die "Docker Compose not found: install Docker Engine with the compose plugin (docs/deploy.md)"
