@@ -440,6 +440,11 @@ cmd_backup() { # [label]
   chmod 700 "$BACKUP_DIR"
   ts="$(date -u +%Y%m%dT%H%M%SZ)"
   file="$BACKUP_DIR/${label:-booking}-$ts.dump"
+  local n=1
+  while [ -e "$file" ]; do
+    n=$((n + 1))
+    file="$BACKUP_DIR/${label:-booking}-$ts-$n.dump"
+  done
   log "backup: pg_dump -Fc $DB_NAME -> $file"
   compose exec -T postgres pg_dump -U "$DB_USER" -d "$DB_NAME" -Fc >"$file.partial"
   [ -s "$file.partial" ] || die "pg_dump wrote nothing"
@@ -466,14 +471,17 @@ confirm() { # question expected-answer
   [ "$answer" = "$2" ] || die "not confirmed; nothing changed"
 }
 
+verify_archive() { # file
+  log "restore: checking $1 is a pg_dump custom-format archive"
+  compose exec -T postgres pg_restore --list <"$1" >/dev/null || die "$1 is not a pg_dump -Fc archive; nothing changed"
+}
+
 restore_file() { # file: into a fresh database, then swap it in; the old one is kept
   local file="$1" ts
   ts="$(date -u +%Y%m%d%H%M%S)"
-  log "restore: checking $file is a pg_dump custom-format archive"
-  compose exec -T postgres pg_restore --list <"$file" >/dev/null || die "$file is not a pg_dump -Fc archive"
   log "restore: stopping the app"
   compose stop app
-  compose exec -T postgres psql -v ON_ERROR_STOP=1 -U "$DB_USER" -d postgres -q \
+  compose exec -T postgres psql -v ON_ERROR_STOP=1 -U "$DB_USER" -d postgres -q -c "SET client_min_messages = warning" \
     -c "DROP DATABASE IF EXISTS ${DB_NAME}_restore" -c "CREATE DATABASE ${DB_NAME}_restore OWNER $DB_USER"
   log "restore: pg_restore into the fresh database ${DB_NAME}_restore"
   if ! compose exec -T postgres pg_restore -U "$DB_USER" -d "${DB_NAME}_restore" --no-owner --exit-on-error <"$file"; then
@@ -482,11 +490,11 @@ restore_file() { # file: into a fresh database, then swap it in; the old one is 
     die "pg_restore failed; the current database is untouched and the app restarted"
   fi
   log "restore: switching databases (the current one is kept as ${DB_NAME}_before_restore_$ts)"
-  compose exec -T postgres psql -v ON_ERROR_STOP=1 -U "$DB_USER" -d postgres -q \
+  compose exec -T postgres psql -v ON_ERROR_STOP=1 -U "$DB_USER" -d postgres -q -At \
     -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$DB_NAME' AND pid <> pg_backend_pid()" \
     -c "ALTER DATABASE $DB_NAME RENAME TO ${DB_NAME}_before_restore_$ts" \
-    -c "ALTER DATABASE ${DB_NAME}_restore RENAME TO $DB_NAME"
-  echo "    drop the old one when satisfied: deploy.sh's psql: DROP DATABASE ${DB_NAME}_before_restore_$ts"
+    -c "ALTER DATABASE ${DB_NAME}_restore RENAME TO $DB_NAME" >/dev/null
+  echo "    when satisfied, drop the old one: (cd deploy && docker compose exec postgres dropdb -U $DB_USER ${DB_NAME}_before_restore_$ts)"
 }
 
 cmd_restore() {
@@ -495,6 +503,7 @@ cmd_restore() {
   [ -f "$file" ] || die "no such file: $file"
   run_check compose >/dev/null
   compose_init
+  verify_archive "$file"
   confirm "Replace the database '$DB_NAME' with $(basename "$file")? The current one is backed up first. Type '$DB_NAME' to go on:" "$DB_NAME"
   cmd_backup pre-restore
   restore_file "$file"
@@ -561,6 +570,7 @@ cmd_rollback() {
   docker image inspect "$image:$previous" >/dev/null 2>&1 || die "image $image:$previous is gone"
   if [ -n "$restore_db" ]; then
     if [ -z "$backup" ] || [ ! -f "$backup" ]; then die "no pre-deploy backup recorded (or the file is gone)"; fi
+    verify_archive "$backup"
     confirm "Roll back to $previous AND restore $(basename "$backup") (taken before $current was deployed)? Data written since then is lost. Type '$DB_NAME' to go on:" "$DB_NAME"
     cmd_backup pre-restore
     restore_file "$backup"
