@@ -267,6 +267,10 @@ compose_init() {
     die "Docker Compose not found: install Docker Engine with the compose plugin (docs/deploy.md)"
   fi
   docker info >/dev/null 2>&1 || die "the Docker engine does not answer (is it running, are you root or in the docker group?)"
+  # Every Compose call names the running release's image, so none recreates the app with another one.
+  local current
+  current="$(state CURRENT_TAG)"
+  if [ -n "$current" ] && [ -z "${APP_TAG:-}" ]; then export APP_TAG="$current"; fi
 }
 compose() { "${COMPOSE[@]}" "$@"; }
 
@@ -328,7 +332,7 @@ ensure_certificate() {
   email="$(setting LETSENCRYPT_EMAIL)"
   live="$DEPLOY_DIR/letsencrypt/live/$domain"
   if [ -f "$live/fullchain.pem" ] && [ ! -f "$live/.bootstrap-self-signed" ]; then
-    compose up -d nginx certbot
+    compose up -d --no-deps nginx certbot
     reload_nginx
     return 0
   fi
@@ -339,7 +343,7 @@ ensure_certificate() {
       -keyout "$live/privkey.pem" -out "$live/fullchain.pem" 2>/dev/null
     touch "$live/.bootstrap-self-signed"
   fi
-  compose up -d nginx
+  compose up -d --no-deps nginx
   log "asking Let's Encrypt for $domain (HTTP-01 through /.well-known/acme-challenge/)"
   if [ -n "$(setting LETSENCRYPT_STAGING)" ]; then staging=(--staging); fi
   local keep
@@ -349,7 +353,7 @@ ensure_certificate() {
   if compose run --rm --entrypoint certbot certbot certonly --webroot -w /var/www/certbot \
     -d "$domain" --email "$email" --agree-tos --no-eff-email --non-interactive "${staging[@]}"; then
     rm -rf "$keep"
-    compose up -d certbot
+    compose up -d --no-deps certbot
     reload_nginx
     log "certificate installed; certbot renews it, nginx reloads every 6 hours"
   else
