@@ -157,6 +157,10 @@ expect "first deploy: builds, starts, bootstraps then issues the certificate" "$
 T1="$(state CURRENT_TAG)"
 expect "first deploy recorded (no previous release, no pre-deploy backup)" \
   test -n "$T1" -a -z "$(state PREVIOUS_TAG)" -a -z "$(state PRE_DEPLOY_BACKUP)"
+expect "Compose: postgres and redis first, the app with its scale, nginx and certbot without touching the app" bash -c \
+  "grep -q ' up -d postgres redis\$' '$FAKE/calls.log' && grep -q ' up -d --no-deps --scale app=1 app\$' '$FAKE/calls.log' &&
+   grep -q ' up -d --no-deps nginx\$' '$FAKE/calls.log' && ! grep -E ' up -d (nginx|certbot)' '$FAKE/calls.log' &&
+   grep -q ' run --rm --entrypoint certbot certbot certonly --webroot -w /var/www/certbot -d reservas.example.invalid ' '$FAKE/calls.log'"
 expect "the self-signed bootstrap certificate was replaced" bash -c \
   "grep -q 'fake Let' '$KIT/deploy/letsencrypt/live/reservas.example.invalid/fullchain.pem' &&
    [ ! -e '$KIT/deploy/letsencrypt/live/reservas.example.invalid/.bootstrap-self-signed' ]"
