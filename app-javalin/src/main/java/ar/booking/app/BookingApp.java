@@ -76,9 +76,9 @@ public final class BookingApp {
         config, clock, extraRoutes, new PasswordHasher(PasswordHasher.DEFAULT_COST));
   }
 
-  /** Starts on {@code config.port()}. */
+  /** Starts on {@code config.http().port()}. */
   public BookingApp start() {
-    return start(config.port());
+    return start(config.http().port());
   }
 
   /**
@@ -113,12 +113,12 @@ public final class BookingApp {
     health.critical("database", () -> databaseCheck(stores));
 
     BookingLocks locks;
-    if (config.redisUrl().isPresent()) {
+    if (config.redis().url().isPresent()) {
       RedisBookingLocks redis =
           track(
               RedisBookingLocks.connect(
-                  config.redisUrl().get(),
-                  config.redisPassword().orElse(null),
+                  config.redis().url().get(),
+                  config.redis().password().orElse(null),
                   "booking:",
                   Duration.ofSeconds(10)));
       health.degrading(
@@ -136,7 +136,7 @@ public final class BookingApp {
     health.degrading("disk", SystemChecks.disk(config.dataDir()));
     health.degrading("memory", SystemChecks.memory());
 
-    BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.holdTtl());
+    BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.booking().holdTtl());
     BookingEngine engine =
         new BookingEngine(
             stores.accommodations(),
@@ -151,24 +151,29 @@ public final class BookingApp {
       int seeded =
           DemoSeed.seedIfEmpty(
               stores.accommodations(),
-              java.time.LocalDate.ofInstant(clock.instant(), config.timezone()),
-              config.timezone());
+              java.time.LocalDate.ofInstant(clock.instant(), config.booking().timezone()),
+              config.booking().timezone());
       if (seeded > 0) {
         log.info("Seeded {} demo units", seeded);
       }
     }
     AdminBootstrap.ensureAdmin(stores.ownerAccounts(), hasher, config, clock.instant(), System.out);
 
-    String secret = config.jwtSecret().orElseGet(() -> JwtSecrets.loadOrCreate(config.dataDir()));
-    JwtTokens tokens = new JwtTokens(secret, config.jwtExpiration(), clock);
+    String secret = jwtSecret();
+    JwtTokens tokens = new JwtTokens(secret, config.auth().jwtExpiration(), clock);
     RateLimiter adminLimiter = null;
     RateLimiter loginLimiter = null;
-    if (config.rateLimitEnabled()) {
+    if (config.http().rateLimitEnabled()) {
       adminLimiter =
-          new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow(), Clock.systemUTC());
+          new RateLimiter(
+              config.http().rateLimitRequests(),
+              config.http().rateLimitWindow(),
+              Clock.systemUTC());
       loginLimiter =
           new RateLimiter(
-              config.loginRateLimitRequests(), config.rateLimitWindow(), Clock.systemUTC());
+              config.http().loginRateLimitRequests(),
+              config.http().rateLimitWindow(),
+              Clock.systemUTC());
     }
 
     List<RouteGroup> groups = new ArrayList<>();
@@ -181,17 +186,18 @@ public final class BookingApp {
             tokens,
             adminLimiter,
             loginLimiter,
-            new ClientAddress(config.trustProxyHeaders())));
+            new ClientAddress(config.http().trustProxyHeaders())));
     groups.addAll(
         new AdminApi(engine, stores.accommodations(), stores.reservations(), clock).routes());
     groups.add(
-        new NluApi(new SpanishRequestParser(settings.stayRules()), clock, config.timezone())
+        new NluApi(
+                new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
             .routes());
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
         new RequestTracking(
-            config.maxRequestBytes(),
+            config.http().maxRequestBytes(),
             metrics::recordRequest,
             Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH));
     server =
@@ -203,14 +209,25 @@ public final class BookingApp {
               javalin.jetty.modifyServer(
                   jetty -> {
                     // Graceful stop: refuse new connections, let in-flight requests finish.
-                    jetty.setStopTimeout(config.shutdownTimeout().toMillis());
+                    jetty.setStopTimeout(config.http().shutdownTimeout().toMillis());
                     jetty.setHandler(new GracefulHandler());
                   });
             });
     server.start(port);
 
-    expiryJob = new HoldExpiryJob(engine.expireHolds(), config.expiryInterval());
+    expiryJob = new HoldExpiryJob(engine.expireHolds(), config.jobs().expiryInterval());
     expiryJob.start();
+  }
+
+  /** {@code JWT_SECRET}, or (only where {@link Config} allows it) one kept under DATA_DIR. */
+  private String jwtSecret() {
+    if (config.auth().jwtSecret().isPresent()) {
+      return config.auth().jwtSecret().get();
+    }
+    if (!config.auth().generateMissingSecrets()) {
+      throw new StartupException("JWT_SECRET is not set; generate: openssl rand -hex 32");
+    }
+    return JwtSecrets.loadOrCreate(config.dataDir());
   }
 
   private static HealthCheck.Result databaseCheck(PostgresStores stores) {
@@ -257,7 +274,7 @@ public final class BookingApp {
     ready.set(false);
     log.info(
         "Shutting down: refusing new requests, waiting up to {} s for in-flight ones",
-        config.shutdownTimeout().toSeconds());
+        config.http().shutdownTimeout().toSeconds());
     if (server != null) {
       server.stop();
     }

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 
 class ProductionModeIT {
 
+  static final String METRICS_TOKEN = "4be1c0de5eed7a1e9f3b2c8d6e0a4f71-scrape-token";
+
   private static Map<String, String> production(PostgresSettings database, Path dataDir) {
     Map<String, String> env = TestApps.baseEnv(database);
     env.put("ENVIRONMENT", "production");
     env.put("JWT_SECRET", "9f8e7d6c5b4a39281706f5e4d3c2b1a0-prod-like-secret");
     env.put("BASE_URL", "https://reservas.example.com");
+    env.put("METRICS_TOKEN", METRICS_TOKEN);
     env.put("DATA_DIR", dataDir.toString());
     return env;
   }
