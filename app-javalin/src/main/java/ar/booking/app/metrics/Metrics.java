@@ -6,7 +6,9 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -55,27 +57,55 @@ public final class Metrics implements RouteGroup, AutoCloseable {
     return registry;
   }
 
-  /** Pool gauges (hikaricp_connections_*) read from the pool's MXBean. */
-  public void bindPool(DataSource dataSource) {
-    if (!(dataSource instanceof HikariDataSource hikari)) {
-      return;
-    }
-    String pool = hikari.getPoolName();
-    poolGauge(hikari, pool, "hikaricp.connections.active", HikariPoolMXBean::getActiveConnections);
-    poolGauge(hikari, pool, "hikaricp.connections.idle", HikariPoolMXBean::getIdleConnections);
-    poolGauge(hikari, pool, "hikaricp.connections", HikariPoolMXBean::getTotalConnections);
-    poolGauge(
-        hikari,
-        pool,
-        "hikaricp.connections.pending",
-        HikariPoolMXBean::getThreadsAwaitingConnection);
-    Gauge.builder("hikaricp.connections.max", hikari, HikariDataSource::getMaximumPoolSize)
-        .tag("pool", pool)
-        .register(registry);
+  /** Binds extra meters (an adapter's pool, its clients) to this registry. */
+  public void bind(MeterBinder binder) {
+    binder.bindTo(registry);
   }
 
-  private void poolGauge(
-      HikariDataSource hikari, String pool, String name, ToDoubleFunction<HikariPoolMXBean> value) {
+  /** Pool gauges (hikaricp_connections_*) read from the pool's MXBean. */
+  public void bindPool(DataSource dataSource) {
+    bind(pool(dataSource));
+  }
+
+  /** The pool gauges of a data source (nothing unless it is a Hikari pool), for any registry. */
+  public static MeterBinder pool(DataSource dataSource) {
+    return registry -> {
+      if (!(dataSource instanceof HikariDataSource hikari)) {
+        return;
+      }
+      String pool = hikari.getPoolName();
+      poolGauge(
+          registry,
+          hikari,
+          pool,
+          "hikaricp.connections.active",
+          HikariPoolMXBean::getActiveConnections);
+      poolGauge(
+          registry,
+          hikari,
+          pool,
+          "hikaricp.connections.idle",
+          HikariPoolMXBean::getIdleConnections);
+      poolGauge(
+          registry, hikari, pool, "hikaricp.connections", HikariPoolMXBean::getTotalConnections);
+      poolGauge(
+          registry,
+          hikari,
+          pool,
+          "hikaricp.connections.pending",
+          HikariPoolMXBean::getThreadsAwaitingConnection);
+      Gauge.builder("hikaricp.connections.max", hikari, HikariDataSource::getMaximumPoolSize)
+          .tag("pool", pool)
+          .register(registry);
+    };
+  }
+
+  private static void poolGauge(
+      MeterRegistry registry,
+      HikariDataSource hikari,
+      String pool,
+      String name,
+      ToDoubleFunction<HikariPoolMXBean> value) {
     Gauge.builder(
             name,
             hikari,
