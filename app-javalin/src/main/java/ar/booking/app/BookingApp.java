@@ -178,8 +178,9 @@ public final class BookingApp {
     }
 
     List<RouteGroup> groups = new ArrayList<>();
-    groups.add(new HealthApi(health, ready::get));
-    groups.add(metrics);
+    boolean production = config.mode() == RunMode.PRODUCTION;
+    groups.add(new HealthApi(health, ready::get, !production));
+    groups.add(metrics.routes(config.auth().metricsToken()));
     groups.add(
         new AuthApi(
             adapters.ownerAccounts(),

@@ -1,5 +1,6 @@
 package ar.booking.app.metrics;
 
+import ar.booking.app.http.ApiException;
 import ar.booking.app.http.RouteGroup;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -129,9 +131,34 @@ public final class Metrics implements RouteGroup, AutoCloseable {
         .record(elapsed);
   }
 
+  /** {@code GET /metrics}, open to anyone (development without a token). */
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get(PATH, this::scrape);
+  }
+
+  /**
+   * {@code GET /metrics}: open when {@code token} is empty, otherwise only with {@code
+   * Authorization: Bearer <token>} (401 JSON without it).
+   */
+  public RouteGroup routes(Optional<String> token) {
+    if (token.isEmpty()) {
+      return this;
+    }
+    ScrapeToken required = new ScrapeToken(token.get());
+    return routes ->
+        routes.get(
+            PATH,
+            ctx -> {
+              if (!required.matches(ctx.header("Authorization"))) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiException(
+                    401,
+                    "unauthorized",
+                    "GET /metrics needs the header Authorization: Bearer <METRICS_TOKEN>.");
+              }
+              scrape(ctx);
+            });
   }
 
   private void scrape(Context ctx) {
