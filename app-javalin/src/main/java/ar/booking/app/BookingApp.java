@@ -5,6 +5,7 @@ import ar.booking.app.auth.AuthApi;
 import ar.booking.app.auth.ClientAddress;
 import ar.booking.app.auth.JwtTokens;
 import ar.booking.app.auth.PasswordHasher;
+import ar.booking.app.auth.PasswordVersions;
 import ar.booking.app.auth.RateLimiter;
 import ar.booking.app.config.Config;
 import ar.booking.app.config.RunMode;
@@ -23,6 +24,7 @@ import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class BookingApp {
 
   private static final Logger log = LoggerFactory.getLogger(BookingApp.class);
+
+  /**
+   * How long an instance trusts its cached view of an account's password version: a password
+   * changed on another instance kills older tokens here within this time.
+   */
+  static final Duration PASSWORD_VERSION_CACHE = Duration.ofSeconds(10);
 
   private final Config config;
   private final Supplier<Adapters> adapterSource;
@@ -186,6 +194,7 @@ public final class BookingApp {
             adapters.ownerAccounts(),
             hasher,
             tokens,
+            new PasswordVersions(adapters.ownerAccounts(), PASSWORD_VERSION_CACHE),
             adminLimiter,
             loginLimiter,
             new ClientAddress(config.http().trustProxyHeaders())));

@@ -49,19 +49,20 @@ public final class SecretRules {
     return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
   }
 
-  /** The rule an admin password breaks, in words ("at least 12 characters"), if any. */
+  /** The rule an admin password breaks, to follow "must be" ("at least 12 characters long"). */
   public static Optional<String> passwordProblem(String password) {
     if (tooLongForBcrypt(password)) {
-      return Optional.of("at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit)");
+      return Optional.of("at most " + MAX_PASSWORD_BYTES + " bytes long (bcrypt's limit)");
     }
     if (password.length() < MIN_PASSWORD_CHARS) {
-      return Optional.of("at least " + MIN_PASSWORD_CHARS + " characters");
+      return Optional.of("at least " + MIN_PASSWORD_CHARS + " characters long");
     }
     if (KNOWN_WEAK.contains(password.strip().toLowerCase(Locale.ROOT))) {
-      return Optional.of("not a known default");
+      return Optional.of("something other than a known default");
     }
     if (password.chars().distinct().count() < MIN_PASSWORD_DISTINCT_CHARS) {
-      return Optional.of("at least " + MIN_PASSWORD_DISTINCT_CHARS + " different characters");
+      return Optional.of(
+          "made of at least " + MIN_PASSWORD_DISTINCT_CHARS + " different characters");
     }
     return Optional.empty();
   }
