@@ -2,7 +2,6 @@ package ar.booking.app;
 
 import ar.booking.app.auth.PasswordHasher;
 import ar.booking.app.config.Config;
-import ar.booking.app.config.RunMode;
 import ar.booking.core.owner.OwnerAccount;
 import ar.booking.core.ports.OwnerAccounts;
 import java.io.PrintStream;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the first admin when there is none: from {@code ADMIN_EMAIL}/{@code ADMIN_PASSWORD}, or
- * (outside production) with a generated password printed once to stdout, never logged.
+ * (only in development or on the embedded database) with a generated password printed once to
+ * stdout, never logged.
  */
 final class AdminBootstrap {
 
@@ -32,24 +32,25 @@ final class AdminBootstrap {
       return;
     }
     String password;
-    if (config.adminPassword().isPresent()) {
-      password = config.adminPassword().get();
-    } else if (config.mode() == RunMode.PRODUCTION) {
+    if (config.auth().adminPassword().isPresent()) {
+      password = config.auth().adminPassword().get();
+    } else if (!config.auth().generateMissingSecrets()) {
       throw new StartupException(
           "No admin account exists and ADMIN_PASSWORD is not set: set ADMIN_PASSWORD (generate:"
-              + " openssl rand -base64 18) for the first start");
+              + " openssl rand -base64 18) for the first start (a password is generated only with"
+              + " ENVIRONMENT=development or the embedded database)");
     } else {
       password = generatePassword();
       console.println();
       console.println("==================================================================");
-      console.println(" Admin account created: " + config.adminEmail());
+      console.println(" Admin account created: " + config.auth().adminEmail());
       console.println(" Password (shown only this once): " + password);
       console.println("==================================================================");
       console.println();
       console.flush();
     }
     try {
-      accounts.add(new OwnerAccount(config.adminEmail(), hasher.hash(password), now));
+      accounts.add(new OwnerAccount(config.auth().adminEmail(), hasher.hash(password), now));
       log.info("Created the first admin account");
     } catch (IllegalStateException alreadyThere) {
       // another instance starting at the same moment created it first

@@ -5,11 +5,11 @@ import ar.booking.app.auth.AuthApi;
 import ar.booking.app.auth.ClientAddress;
 import ar.booking.app.auth.JwtTokens;
 import ar.booking.app.auth.PasswordHasher;
+import ar.booking.app.auth.PasswordVersions;
 import ar.booking.app.auth.RateLimiter;
 import ar.booking.app.config.Config;
 import ar.booking.app.config.RunMode;
 import ar.booking.app.health.HealthApi;
-import ar.booking.app.health.HealthCheck;
 import ar.booking.app.health.HealthChecks;
 import ar.booking.app.health.SystemChecks;
 import ar.booking.app.http.HttpApi;
@@ -20,69 +20,100 @@ import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
 import ar.booking.core.conversation.SpanishRequestParser;
-import ar.booking.core.memory.InProcessBookingLocks;
-import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
-import ar.booking.persistence.PostgresStores;
-import ar.booking.persistence.RedisBookingLocks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every part by hand from a {@link Config} and a clock, starts the
- * HTTP server and the background job, and stops them in order. One instance runs once.
+ * The composition root: wires the HTTP API, authentication, health, metrics and the background job
+ * by hand around assembled {@link Adapters}, starts the HTTP server and the job, and stops them in
+ * order. One instance runs once; it owns its adapters and closes them on stop.
  */
 public final class BookingApp {
 
   private static final Logger log = LoggerFactory.getLogger(BookingApp.class);
 
+  /**
+   * How long an instance trusts its cached view of an account's password version: a password
+   * changed on another instance kills older tokens here within this time.
+   */
+  static final Duration PASSWORD_VERSION_CACHE = Duration.ofSeconds(10);
+
   private final Config config;
-  private final Clock clock;
+  private final Supplier<Adapters> adapterSource;
   private final List<RouteGroup> extraRoutes;
   private final PasswordHasher hasher;
   private final AtomicBoolean ready = new AtomicBoolean(false);
   private final List<AutoCloseable> resources = new ArrayList<>();
 
+  private Adapters adapters;
   private Javalin server;
   private HoldExpiryJob expiryJob;
   private boolean started;
   private boolean stopped;
 
   private BookingApp(
-      Config config, Clock clock, List<RouteGroup> extraRoutes, PasswordHasher hasher) {
-    this.config = config;
-    this.clock = clock;
+      Config config,
+      Supplier<Adapters> adapterSource,
+      List<RouteGroup> extraRoutes,
+      PasswordHasher hasher) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.adapterSource = adapterSource;
     this.extraRoutes = List.copyOf(extraRoutes);
-    this.hasher = hasher;
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
   }
 
+  /** The app on the given adapters. */
+  public static BookingApp create(Config config, Adapters adapters) {
+    return create(config, adapters, List.of());
+  }
+
+  /** The app on the given adapters, with extra route groups (tests add slow or failing routes). */
+  public static BookingApp create(Config config, Adapters adapters, List<RouteGroup> extraRoutes) {
+    return create(config, adapters, extraRoutes, new PasswordHasher(PasswordHasher.DEFAULT_COST));
+  }
+
+  /** As above with another password hasher (tests use a cheaper bcrypt cost). */
+  public static BookingApp create(
+      Config config, Adapters adapters, List<RouteGroup> extraRoutes, PasswordHasher hasher) {
+    Objects.requireNonNull(adapters, "adapters");
+    return new BookingApp(config, () -> adapters, extraRoutes, hasher);
+  }
+
+  /** The app on the production adapters of {@code config}, connected when it starts. */
   public static BookingApp create(Config config, Clock clock) {
     return create(config, clock, List.of());
   }
 
-  /** An app with extra route groups (tests add slow or failing routes this way). */
+  /** As above, with extra route groups. */
   public static BookingApp create(Config config, Clock clock, List<RouteGroup> extraRoutes) {
     return new BookingApp(
-        config, clock, extraRoutes, new PasswordHasher(PasswordHasher.DEFAULT_COST));
+        config,
+        () -> Adapters.fromConfig(config, clock),
+        extraRoutes,
+        new PasswordHasher(PasswordHasher.DEFAULT_COST));
   }
 
-  /** Starts on {@code config.port()}. */
+  /** Starts on {@code config.http().port()}. */
   public BookingApp start() {
-    return start(config.port());
+    return start(config.http().port());
   }
 
   /**
-   * Connects, migrates, wires and starts serving on {@code port} (0 = any free port).
+   * Connects (when the adapters are not assembled yet), wires and starts serving on {@code port} (0
+   * = any free port).
    *
    * @throws StartupException or {@link ar.booking.core.ports.StorageFailure} when it cannot
    */
@@ -93,6 +124,7 @@ public final class BookingApp {
     started = true;
     log.info("Starting: {}", config);
     try {
+      adapters = adapterSource.get();
       wire(port);
     } catch (RuntimeException e) {
       closeResources();
@@ -104,45 +136,22 @@ public final class BookingApp {
   }
 
   private void wire(int port) {
+    Clock clock = adapters.clock();
     Metrics metrics = track(new Metrics());
-    Storage storage = track(Storage.open(config));
-    PostgresStores stores = storage.stores();
-    metrics.bindPool(stores.dataSource());
+    adapters.meterBinders().forEach(metrics::bind);
 
     HealthChecks health = new HealthChecks();
-    health.critical("database", () -> databaseCheck(stores));
-
-    BookingLocks locks;
-    if (config.redisUrl().isPresent()) {
-      RedisBookingLocks redis =
-          track(
-              RedisBookingLocks.connect(
-                  config.redisUrl().get(),
-                  config.redisPassword().orElse(null),
-                  "booking:",
-                  Duration.ofSeconds(10)));
-      health.degrading(
-          "redis",
-          () -> {
-            Map<String, Object> details = Map.of("failures", redis.failures());
-            return redis.healthy()
-                ? HealthCheck.Result.up(details)
-                : HealthCheck.Result.down(details);
-          });
-      locks = redis;
-    } else {
-      locks = new InProcessBookingLocks();
-    }
+    adapters.healthChecks().forEach(health::add);
     health.degrading("disk", SystemChecks.disk(config.dataDir()));
     health.degrading("memory", SystemChecks.memory());
 
-    BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.holdTtl());
+    BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.booking().holdTtl());
     BookingEngine engine =
         new BookingEngine(
-            stores.accommodations(),
-            stores.reservations(),
-            stores.transactions(),
-            locks,
+            adapters.accommodations(),
+            adapters.reservations(),
+            adapters.transactions(),
+            adapters.bookingLocks(),
             new MetricsBookingEvents(metrics.registry()),
             clock,
             settings);
@@ -150,48 +159,56 @@ public final class BookingApp {
     if (config.mode() == RunMode.DEVELOPMENT) {
       int seeded =
           DemoSeed.seedIfEmpty(
-              stores.accommodations(),
-              java.time.LocalDate.ofInstant(clock.instant(), config.timezone()),
-              config.timezone());
+              adapters.accommodations(),
+              LocalDate.ofInstant(clock.instant(), config.booking().timezone()),
+              config.booking().timezone());
       if (seeded > 0) {
         log.info("Seeded {} demo units", seeded);
       }
     }
-    AdminBootstrap.ensureAdmin(stores.ownerAccounts(), hasher, config, clock.instant(), System.out);
+    AdminBootstrap.ensureAdmin(
+        adapters.ownerAccounts(), hasher, config, clock.instant(), System.out);
 
-    String secret = config.jwtSecret().orElseGet(() -> JwtSecrets.loadOrCreate(config.dataDir()));
-    JwtTokens tokens = new JwtTokens(secret, config.jwtExpiration(), clock);
+    JwtTokens tokens = new JwtTokens(jwtSecret(), config.auth().jwtExpiration(), clock);
     RateLimiter adminLimiter = null;
     RateLimiter loginLimiter = null;
-    if (config.rateLimitEnabled()) {
+    if (config.http().rateLimitEnabled()) {
       adminLimiter =
-          new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow(), Clock.systemUTC());
+          new RateLimiter(
+              config.http().rateLimitRequests(),
+              config.http().rateLimitWindow(),
+              Clock.systemUTC());
       loginLimiter =
           new RateLimiter(
-              config.loginRateLimitRequests(), config.rateLimitWindow(), Clock.systemUTC());
+              config.http().loginRateLimitRequests(),
+              config.http().rateLimitWindow(),
+              Clock.systemUTC());
     }
 
     List<RouteGroup> groups = new ArrayList<>();
-    groups.add(new HealthApi(health, ready::get));
-    groups.add(metrics);
+    boolean production = config.mode() == RunMode.PRODUCTION;
+    groups.add(new HealthApi(health, ready::get, !production));
+    groups.add(metrics.routes(config.auth().metricsToken()));
     groups.add(
         new AuthApi(
-            stores.ownerAccounts(),
+            adapters.ownerAccounts(),
             hasher,
             tokens,
+            new PasswordVersions(adapters.ownerAccounts(), PASSWORD_VERSION_CACHE),
             adminLimiter,
             loginLimiter,
-            new ClientAddress(config.trustProxyHeaders())));
+            new ClientAddress(config.http().trustProxyHeaders())));
     groups.addAll(
-        new AdminApi(engine, stores.accommodations(), stores.reservations(), clock).routes());
+        new AdminApi(engine, adapters.accommodations(), adapters.reservations(), clock).routes());
     groups.add(
-        new NluApi(new SpanishRequestParser(settings.stayRules()), clock, config.timezone())
+        new NluApi(
+                new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
             .routes());
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
         new RequestTracking(
-            config.maxRequestBytes(),
+            config.http().maxRequestBytes(),
             metrics::recordRequest,
             Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH));
     server =
@@ -203,29 +220,25 @@ public final class BookingApp {
               javalin.jetty.modifyServer(
                   jetty -> {
                     // Graceful stop: refuse new connections, let in-flight requests finish.
-                    jetty.setStopTimeout(config.shutdownTimeout().toMillis());
+                    jetty.setStopTimeout(config.http().shutdownTimeout().toMillis());
                     jetty.setHandler(new GracefulHandler());
                   });
             });
     server.start(port);
 
-    expiryJob = new HoldExpiryJob(engine.expireHolds(), config.expiryInterval());
+    expiryJob = new HoldExpiryJob(engine.expireHolds(), config.jobs().expiryInterval());
     expiryJob.start();
   }
 
-  private static HealthCheck.Result databaseCheck(PostgresStores stores) {
-    long start = System.nanoTime();
-    try {
-      Duration latency = stores.ping();
-      return HealthCheck.Result.up(Map.of("latency_ms", latency.toMillis()));
-    } catch (RuntimeException e) {
-      return HealthCheck.Result.down(
-          Map.of(
-              "latency_ms",
-              (System.nanoTime() - start) / 1_000_000,
-              "error",
-              String.valueOf(e.getMessage())));
+  /** {@code JWT_SECRET}, or (only where {@link Config} allows it) one kept under DATA_DIR. */
+  private String jwtSecret() {
+    if (config.auth().jwtSecret().isPresent()) {
+      return config.auth().jwtSecret().get();
     }
+    if (!config.auth().generateMissingSecrets()) {
+      throw new StartupException("JWT_SECRET is not set; generate: openssl rand -hex 32");
+    }
+    return JwtSecrets.loadOrCreate(config.dataDir());
   }
 
   private <T extends AutoCloseable> T track(T resource) {
@@ -247,7 +260,7 @@ public final class BookingApp {
 
   /**
    * Stops taking requests, waits for in-flight ones (up to {@code SHUTDOWN_TIMEOUT_SECONDS}), stops
-   * the hold-expiry job and closes the pools. Idempotent.
+   * the hold-expiry job and closes the app's and the adapters' resources. Idempotent.
    */
   public synchronized void stop() {
     if (!started || stopped) {
@@ -257,7 +270,7 @@ public final class BookingApp {
     ready.set(false);
     log.info(
         "Shutting down: refusing new requests, waiting up to {} s for in-flight ones",
-        config.shutdownTimeout().toSeconds());
+        config.http().shutdownTimeout().toSeconds());
     if (server != null) {
       server.stop();
     }
@@ -269,6 +282,9 @@ public final class BookingApp {
   }
 
   private void closeResources() {
+    if (adapters != null) {
+      adapters.close();
+    }
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {
         resources.get(i).close();

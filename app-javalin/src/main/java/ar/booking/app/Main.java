@@ -28,9 +28,10 @@ public final class Main {
     System.setProperty("booking.log.level", config.logLevel());
     Logger log = LoggerFactory.getLogger(Main.class);
 
-    BookingApp app = BookingApp.create(config, Clock.systemUTC());
+    BookingApp app;
     try {
-      app.start();
+      log.info("Connecting the adapters ({} mode)", config.mode());
+      app = BookingApp.create(config, Adapters.fromConfig(config, Clock.systemUTC())).start();
     } catch (StartupException | TechnicalFailure e) {
       log.error("Cannot start: {}", e.getMessage());
       System.exit(1);

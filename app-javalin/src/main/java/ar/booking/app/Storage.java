@@ -33,9 +33,9 @@ final class Storage implements AutoCloseable {
    * @throws StorageFailure when the database cannot be reached, started or migrated
    */
   static Storage open(Config config) {
-    if (config.databaseUrl().isPresent()) {
+    if (config.database().url().isPresent()) {
       PostgresSettings settings =
-          PostgresSettings.fromUrl(config.databaseUrl().get(), config.dbPoolSize());
+          PostgresSettings.fromUrl(config.database().url().get(), config.database().poolSize());
       log.info("Connecting to PostgreSQL at {}", withoutParameters(settings.jdbcUrl()));
       return new Storage(PostgresStores.start(settings), null);
     }
@@ -43,7 +43,7 @@ final class Storage implements AutoCloseable {
     try {
       PostgresSettings settings =
           PostgresSettings.fromUrl(
-              embedded.getJdbcUrl("postgres", "postgres"), config.dbPoolSize());
+              embedded.getJdbcUrl("postgres", "postgres"), config.database().poolSize());
       return new Storage(PostgresStores.start(settings), embedded);
     } catch (RuntimeException e) {
       closeQuietly(embedded);

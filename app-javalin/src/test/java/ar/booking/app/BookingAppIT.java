@@ -97,7 +97,7 @@ class BookingAppIT {
     String otherSecret =
         new JwtTokens(
                 "another-secret-another-secret-another", Duration.ofHours(1), Clock.systemUTC())
-            .issue(TestApps.ADMIN_EMAIL)
+            .issue(TestApps.ADMIN_EMAIL, 1)
             .token();
     var forged = get(app, "/api/v1/admin/me", "Authorization", "Bearer " + otherSecret);
     String expired =
@@ -105,7 +105,7 @@ class BookingAppIT {
                 TestApps.JWT_SECRET,
                 Duration.ofHours(1),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
-            .issue(TestApps.ADMIN_EMAIL)
+            .issue(TestApps.ADMIN_EMAIL, 1)
             .token();
     var old = get(app, "/api/v1/admin/me", "Authorization", "Bearer " + expired);
     for (var response : java.util.List.of(none, garbage, forged, old)) {

@@ -60,7 +60,15 @@ class MainIT {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> environment = builder.environment();
-    for (String name : List.of("ENVIRONMENT", "DATABASE_URL", "REDIS_URL", "JWT_SECRET", "PORT")) {
+    for (String name :
+        List.of(
+            "ENVIRONMENT",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "JWT_SECRET",
+            "METRICS_TOKEN",
+            "ADMIN_PASSWORD",
+            "PORT")) {
       environment.remove(name);
     }
     environment.putAll(env);
@@ -165,6 +173,10 @@ class MainIT {
             Map.of(
                 "PORT",
                 Integer.toString(freePort()),
+                "ENVIRONMENT",
+                "test",
+                "JWT_SECRET",
+                TestApps.JWT_SECRET,
                 "DATABASE_URL",
                 "postgresql://booking:pw@127.0.0.1:" + closed + "/booking"));
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -191,5 +203,28 @@ class MainIT {
         .contains("JWT_SECRET is too weak")
         .contains("DATABASE_URL is required")
         .contains("BASE_URL must be an https");
+  }
+
+  @Test
+  void aDatabaseUrlWithoutEnvironmentRefusesToStartAndSaysEnvironmentMustBeSet() throws Exception {
+    Path work = Files.createTempDirectory("booking-main");
+    Path log = work.resolve("app.log");
+    Process process =
+        launch(
+            work,
+            log,
+            Map.of(
+                "PORT",
+                Integer.toString(freePort()),
+                "DATA_DIR",
+                "data",
+                "DATABASE_URL",
+                "postgresql://booking:pw@127.0.0.1:5432/booking"));
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(log))
+        .contains("ENVIRONMENT must be set (development|test|production)")
+        .doesNotContain("shown only this once");
+    assertThat(work.resolve("data")).as("nothing written to DATA_DIR").doesNotExist();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ar.booking.app.config.Config;
 import ar.booking.persistence.PostgresSettings;
 import ar.booking.persistence.testing.TestDatabases;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,11 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class ProductionModeIT {
 
+  static final String METRICS_TOKEN = "4be1c0de5eed7a1e9f3b2c8d6e0a4f71-scrape-token";
+
   private static Map<String, String> production(PostgresSettings database, Path dataDir) {
     Map<String, String> env = TestApps.baseEnv(database);
     env.put("ENVIRONMENT", "production");
     env.put("JWT_SECRET", "9f8e7d6c5b4a39281706f5e4d3c2b1a0-prod-like-secret");
     env.put("BASE_URL", "https://reservas.example.com");
+    env.put("METRICS_TOKEN", METRICS_TOKEN);
     env.put("DATA_DIR", dataDir.toString());
     return env;
   }
@@ -46,6 +50,25 @@ class ProductionModeIT {
         assertThat(rows.getInt(1)).as("no demo units in production").isZero();
       }
       assertThat(dataDir.resolve("jwt-secret")).as("no generated secret").doesNotExist();
+
+      HttpResponse<String> health = TestApps.get(app, "/api/v1/healthz");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body())
+          .contains("\"database\":{\"status\":\"up\"}")
+          .doesNotContain("latency_ms")
+          .doesNotContain("free_bytes")
+          .doesNotContain("heap_");
+
+      HttpResponse<String> anonymous = TestApps.get(app, "/metrics");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.body()).contains("\"error\":\"unauthorized\"");
+      assertThat(TestApps.get(app, "/metrics", "Authorization", "Bearer " + token).statusCode())
+          .as("an admin token is not the metrics token")
+          .isEqualTo(401);
+      HttpResponse<String> scrape =
+          TestApps.get(app, "/metrics", "Authorization", "Bearer " + METRICS_TOKEN);
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("hikaricp_connections_max");
       assertThat(dataDir.resolve("postgres")).as("no embedded database").doesNotExist();
     } finally {
       app.stop();
@@ -61,5 +84,18 @@ class ProductionModeIT {
     assertThatThrownBy(() -> app.start(0))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("ADMIN_PASSWORD");
+  }
+
+  @Test
+  void testModeOnARealDatabaseGeneratesNoAdminPasswordAndNoSecret() throws Exception {
+    Path dataDir = Files.createTempDirectory("booking-test-mode");
+    Map<String, String> env = TestApps.baseEnv(TestDatabases.freshDatabase());
+    env.put("DATA_DIR", dataDir.toString());
+    env.remove("ADMIN_PASSWORD");
+    BookingApp app = BookingApp.create(Config.from(env), Clock.systemUTC());
+    assertThatThrownBy(() -> app.start(0))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("ADMIN_PASSWORD");
+    assertThat(dataDir.resolve("jwt-secret")).doesNotExist();
   }
 }

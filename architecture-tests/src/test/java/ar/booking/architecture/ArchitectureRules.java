@@ -41,6 +41,49 @@ final class ArchitectureRules {
           .resideInAPackage("io.javalin..")
           .because("HTTP is the app's concern; the core and adapters stay framework-free");
 
+  /**
+   * The core reaches no database or remote service itself, even through the JDK: JDBC and HTTP
+   * clients belong in adapters behind ports.
+   */
+  static final ArchRule CORE_USES_NO_JDBC_NOR_HTTP_CLIENT =
+      noClasses()
+          .that()
+          .resideInAPackage("ar.booking.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "java.net.http..")
+          .because("storage and remote calls are adapters' work, reached through ports");
+
+  /** Use cases work on ports, never on the in-memory implementations of them. */
+  static final ArchRule USE_CASES_DO_NOT_DEPEND_ON_THE_IN_MEMORY_STORES =
+      noClasses()
+          .that()
+          .resideInAPackage("ar.booking.core.usecase..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ar.booking.core.memory..")
+          .because(
+              "use cases must run unchanged on PostgreSQL; memory/ is one adapter among others");
+
+  /** The packages of the app that answer HTTP requests. */
+  static final String[] HTTP_CONTROLLERS = {
+    "ar.booking.app.admin..",
+    "ar.booking.app.auth..",
+    "ar.booking.app.nlu..",
+    "ar.booking.app.health..",
+    "ar.booking.app.http.."
+  };
+
+  /** HTTP controllers talk to the core's ports; only the composition root knows persistence. */
+  static final ArchRule CONTROLLERS_DO_NOT_TOUCH_PERSISTENCE =
+      noClasses()
+          .that()
+          .resideInAnyPackage(HTTP_CONTROLLERS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ar.booking.persistence..")
+          .because("controllers see ports; the composition root picks the adapters");
+
   /** An adapter depends on the core and its own libraries, never on another adapter or the app. */
   static ArchRule adapterStaysInItsLane(String adapter) {
     String[] forbidden =

@@ -42,6 +42,21 @@ class ArchitectureTest {
     ArchitectureRules.ONLY_THE_APP_TOUCHES_JAVALIN.check(production);
   }
 
+  @Test
+  void coreUsesNoJdbcNorHttpClient() {
+    ArchitectureRules.CORE_USES_NO_JDBC_NOR_HTTP_CLIENT.check(production);
+  }
+
+  @Test
+  void useCasesDoNotDependOnTheInMemoryStores() {
+    ArchitectureRules.USE_CASES_DO_NOT_DEPEND_ON_THE_IN_MEMORY_STORES.check(production);
+  }
+
+  @Test
+  void httpControllersDoNotTouchPersistence() {
+    ArchitectureRules.CONTROLLERS_DO_NOT_TOUCH_PERSISTENCE.check(production);
+  }
+
   @TestFactory
   Stream<DynamicTest> adaptersNeverDependOnEachOtherNorOnTheApp() {
     return ArchitectureRules.ADAPTERS.stream()

@@ -2,7 +2,11 @@ package ar.booking.architecture;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ar.booking.app.admin.archfixture.ControllerReadingTheDatabase;
+import ar.booking.core.archfixture.CoreCallingHttp;
+import ar.booking.core.archfixture.CoreUsingJdbc;
 import ar.booking.core.archfixture.LeakyCoreClass;
+import ar.booking.core.usecase.archfixture.UseCaseOnInMemoryStores;
 import ar.booking.messaging.archfixture.CrossAdapterCall;
 import ar.booking.persistence.archfixture.PersistenceThing;
 import ar.booking.persistence.archfixture.WebLeak;
@@ -39,5 +43,42 @@ class PlantedViolationsTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("WebLeak")
         .hasMessageContaining("io.javalin");
+  }
+
+  @Test
+  void aCoreClassUsingJdbcIsCaught() {
+    JavaClasses planted = new ClassFileImporter().importClasses(CoreUsingJdbc.class);
+    assertThatThrownBy(() -> ArchitectureRules.CORE_USES_NO_JDBC_NOR_HTTP_CLIENT.check(planted))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("CoreUsingJdbc")
+        .hasMessageContaining("java.sql");
+  }
+
+  @Test
+  void aCoreClassUsingTheJdkHttpClientIsCaught() {
+    JavaClasses planted = new ClassFileImporter().importClasses(CoreCallingHttp.class);
+    assertThatThrownBy(() -> ArchitectureRules.CORE_USES_NO_JDBC_NOR_HTTP_CLIENT.check(planted))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("CoreCallingHttp")
+        .hasMessageContaining("java.net.http");
+  }
+
+  @Test
+  void aUseCaseBuiltOnTheInMemoryStoresIsCaught() {
+    JavaClasses planted = new ClassFileImporter().importClasses(UseCaseOnInMemoryStores.class);
+    assertThatThrownBy(
+            () -> ArchitectureRules.USE_CASES_DO_NOT_DEPEND_ON_THE_IN_MEMORY_STORES.check(planted))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UseCaseOnInMemoryStores")
+        .hasMessageContaining("ar.booking.core.memory");
+  }
+
+  @Test
+  void aControllerReadingTheDatabaseIsCaught() {
+    JavaClasses planted = new ClassFileImporter().importClasses(ControllerReadingTheDatabase.class);
+    assertThatThrownBy(() -> ArchitectureRules.CONTROLLERS_DO_NOT_TOUCH_PERSISTENCE.check(planted))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ControllerReadingTheDatabase")
+        .hasMessageContaining("ar.booking.persistence");
   }
 }

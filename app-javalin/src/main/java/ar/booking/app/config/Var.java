@@ -5,13 +5,14 @@ package ar.booking.app.config;
  * repository root documents each of them; {@code EnvTemplateTest} keeps the two in step.
  */
 public enum Var {
-  ENVIRONMENT("development", false),
+  ENVIRONMENT(null, false),
   DATABASE_URL(null, true),
   DB_POOL_SIZE("10", false),
   REDIS_URL(null, false),
   REDIS_PASSWORD(null, true),
   JWT_SECRET(null, true),
   JWT_EXPIRATION_HOURS("24", false),
+  METRICS_TOKEN(null, true),
   BASE_URL(null, false),
   PRERESERVATION_EXPIRY_MINUTES("30", false),
   JOB_EXPIRATION_INTERVAL_SECONDS("60", false),

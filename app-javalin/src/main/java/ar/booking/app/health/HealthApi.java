@@ -18,10 +18,21 @@ public final class HealthApi implements RouteGroup {
 
   private final HealthChecks checks;
   private final BooleanSupplier ready;
+  private final boolean detailed;
 
+  /** With every check's details (latency, error texts…). */
   public HealthApi(HealthChecks checks, BooleanSupplier ready) {
+    this(checks, ready, true);
+  }
+
+  /**
+   * @param detailed false in production: each check answers its name and status only, so that no
+   *     error text (host names, driver messages) reaches an anonymous caller
+   */
+  public HealthApi(HealthChecks checks, BooleanSupplier ready, boolean detailed) {
     this.checks = checks;
     this.ready = ready;
+    this.detailed = detailed;
   }
 
   @Override
@@ -34,9 +45,16 @@ public final class HealthApi implements RouteGroup {
     HealthChecks.Report report = checks.run();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", report.status().name().toLowerCase(Locale.ROOT));
-    body.put("checks", report.checks());
+    body.put("checks", detailed ? report.checks() : statusesOnly(report.checks()));
     ctx.header("Cache-Control", "no-store");
     ctx.status(report.status() == HealthChecks.Status.UNHEALTHY ? 503 : 200).json(body);
+  }
+
+  private static Map<String, Map<String, Object>> statusesOnly(
+      Map<String, Map<String, Object>> checks) {
+    Map<String, Map<String, Object>> bare = new LinkedHashMap<>();
+    checks.forEach((name, check) -> bare.put(name, Map.of("status", check.get("status"))));
+    return bare;
   }
 
   private void readyz(Context ctx) {

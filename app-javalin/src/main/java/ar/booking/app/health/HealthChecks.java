@@ -37,6 +37,12 @@ public final class HealthChecks {
     return this;
   }
 
+  /** Adds a check named and weighted by whoever built it (an adapter). */
+  public HealthChecks add(NamedCheck named) {
+    entries.add(new Entry(named.name(), named.critical(), named.check()));
+    return this;
+  }
+
   public Report run() {
     Status status = Status.HEALTHY;
     Map<String, Map<String, Object>> checks = new LinkedHashMap<>();

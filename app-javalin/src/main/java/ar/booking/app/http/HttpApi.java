@@ -10,8 +10,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web server: JSON mapping, the one place where failures become {@code {"error", "message"}}
- * bodies, and the route groups of the controllers.
+ * bodies, and the route groups of the controllers. A retryable {@link TechnicalFailure} is a 503
+ * with {@code Retry-After}; anything else unexpected is a 500 with an {@code error_id} that is
+ * logged with the stack trace.
  */
 public final class HttpApi {
 
@@ -47,6 +51,10 @@ public final class HttpApi {
           config.routes.exception(
               TechnicalFailure.class,
               (e, ctx) -> {
+                if (!e.retryable()) {
+                  internalError(e, ctx);
+                  return;
+                }
                 log.warn(
                     "Storage unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.header("Retry-After", "5");
@@ -62,12 +70,7 @@ public final class HttpApi {
               HttpResponseException.class,
               (e, ctx) ->
                   ctx.status(e.getStatus()).json(error(codeOf(e.getStatus()), e.getMessage())));
-          config.routes.exception(
-              Exception.class,
-              (e, ctx) -> {
-                log.error("Unhandled failure on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(error("internal_error", "Something went wrong on our side."));
-              });
+          config.routes.exception(Exception.class, HttpApi::internalError);
           config.routes.error(
               404,
               "*",
@@ -80,6 +83,22 @@ public final class HttpApi {
           platform.accept(config);
           groups.forEach(group -> group.addTo(config.routes));
         });
+  }
+
+  /**
+   * A bug or a permanent failure: retrying will not help, so no Retry-After. The client gets an
+   * error id to quote; the log gets the same id with the whole stack trace.
+   */
+  private static void internalError(Exception e, Context ctx) {
+    String errorId = UUID.randomUUID().toString();
+    log.error("Unhandled failure {} on {} {}", errorId, ctx.method(), ctx.path(), e);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "internal_error");
+    body.put(
+        "message",
+        "Something went wrong on our side; quote error id " + errorId + " to report it.");
+    body.put("error_id", errorId);
+    ctx.status(500).json(body);
   }
 
   private static void badJson(JsonProcessingException e, Context ctx) {

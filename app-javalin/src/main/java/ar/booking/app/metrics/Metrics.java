@@ -1,12 +1,15 @@
 package ar.booking.app.metrics;
 
+import ar.booking.app.http.ApiException;
 import ar.booking.app.http.RouteGroup;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +19,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -55,27 +59,55 @@ public final class Metrics implements RouteGroup, AutoCloseable {
     return registry;
   }
 
-  /** Pool gauges (hikaricp_connections_*) read from the pool's MXBean. */
-  public void bindPool(DataSource dataSource) {
-    if (!(dataSource instanceof HikariDataSource hikari)) {
-      return;
-    }
-    String pool = hikari.getPoolName();
-    poolGauge(hikari, pool, "hikaricp.connections.active", HikariPoolMXBean::getActiveConnections);
-    poolGauge(hikari, pool, "hikaricp.connections.idle", HikariPoolMXBean::getIdleConnections);
-    poolGauge(hikari, pool, "hikaricp.connections", HikariPoolMXBean::getTotalConnections);
-    poolGauge(
-        hikari,
-        pool,
-        "hikaricp.connections.pending",
-        HikariPoolMXBean::getThreadsAwaitingConnection);
-    Gauge.builder("hikaricp.connections.max", hikari, HikariDataSource::getMaximumPoolSize)
-        .tag("pool", pool)
-        .register(registry);
+  /** Binds extra meters (an adapter's pool, its clients) to this registry. */
+  public void bind(MeterBinder binder) {
+    binder.bindTo(registry);
   }
 
-  private void poolGauge(
-      HikariDataSource hikari, String pool, String name, ToDoubleFunction<HikariPoolMXBean> value) {
+  /** Pool gauges (hikaricp_connections_*) read from the pool's MXBean. */
+  public void bindPool(DataSource dataSource) {
+    bind(pool(dataSource));
+  }
+
+  /** The pool gauges of a data source (nothing unless it is a Hikari pool), for any registry. */
+  public static MeterBinder pool(DataSource dataSource) {
+    return registry -> {
+      if (!(dataSource instanceof HikariDataSource hikari)) {
+        return;
+      }
+      String pool = hikari.getPoolName();
+      poolGauge(
+          registry,
+          hikari,
+          pool,
+          "hikaricp.connections.active",
+          HikariPoolMXBean::getActiveConnections);
+      poolGauge(
+          registry,
+          hikari,
+          pool,
+          "hikaricp.connections.idle",
+          HikariPoolMXBean::getIdleConnections);
+      poolGauge(
+          registry, hikari, pool, "hikaricp.connections", HikariPoolMXBean::getTotalConnections);
+      poolGauge(
+          registry,
+          hikari,
+          pool,
+          "hikaricp.connections.pending",
+          HikariPoolMXBean::getThreadsAwaitingConnection);
+      Gauge.builder("hikaricp.connections.max", hikari, HikariDataSource::getMaximumPoolSize)
+          .tag("pool", pool)
+          .register(registry);
+    };
+  }
+
+  private static void poolGauge(
+      MeterRegistry registry,
+      HikariDataSource hikari,
+      String pool,
+      String name,
+      ToDoubleFunction<HikariPoolMXBean> value) {
     Gauge.builder(
             name,
             hikari,
@@ -99,9 +131,34 @@ public final class Metrics implements RouteGroup, AutoCloseable {
         .record(elapsed);
   }
 
+  /** {@code GET /metrics}, open to anyone (development without a token). */
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get(PATH, this::scrape);
+  }
+
+  /**
+   * {@code GET /metrics}: open when {@code token} is empty, otherwise only with {@code
+   * Authorization: Bearer <token>} (401 JSON without it).
+   */
+  public RouteGroup routes(Optional<String> token) {
+    if (token.isEmpty()) {
+      return this;
+    }
+    ScrapeToken required = new ScrapeToken(token.get());
+    return routes ->
+        routes.get(
+            PATH,
+            ctx -> {
+              if (!required.matches(ctx.header("Authorization"))) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiException(
+                    401,
+                    "unauthorized",
+                    "GET /metrics needs the header Authorization: Bearer <METRICS_TOKEN>.");
+              }
+              scrape(ctx);
+            });
   }
 
   private void scrape(Context ctx) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest {
 
   @Test
-  void everyEndpointRefusesARequestWithoutAnAuthenticatedActor() {
+  void everyEndpointRefusesARequestWithoutAToken() {
     InMemoryStores stores = InMemoryStores.create();
     try (AdminServer api =
         new AdminServer(
@@ -20,7 +20,7 @@ class AdminApiTest {
             stores.transactions(),
             new InProcessBookingLocks(),
             new MutableClock(Fixtures.NOW),
-            null)) {
+            false)) {
       String[] reads = {
         "/accommodations",
         "/accommodations/1",
@@ -47,6 +47,16 @@ class AdminApiTest {
       }
       assertThat(api.put("/accommodations/1", "{}").status()).isEqualTo(401);
       assertThat(stores.accommodations().findAll()).isEmpty();
+    }
+  }
+
+  @Test
+  void theAdminApiIsServedByTheRealAppWithRequestIdsAndTheOwnersToken() {
+    try (AdminServer api = AdminServer.inMemory(InMemoryStores.create())) {
+      var response = api.get("/me");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.json().get("email").asText()).isEqualTo(AdminServer.ADMIN_EMAIL);
+      assertThat(response.header("X-Request-ID")).isNotBlank();
     }
   }
 }

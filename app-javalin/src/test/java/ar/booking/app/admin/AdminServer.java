@@ -1,9 +1,11 @@
 package ar.booking.app.admin;
 
-import ar.booking.app.http.Actors;
-import ar.booking.app.http.HttpApi;
+import ar.booking.app.Adapters;
+import ar.booking.app.BookingApp;
+import ar.booking.app.auth.PasswordHasher;
+import ar.booking.app.config.Config;
 import ar.booking.app.http.Json;
-import ar.booking.app.http.RouteGroup;
+import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
 import ar.booking.core.ports.Accommodations;
@@ -17,27 +19,32 @@ import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The admin API on a real HTTP server (port 0) over the given ports, with a stand-in for the
- * platform's authentication filter, and a small JSON client for it.
+ * The real app ({@link BookingApp}: authentication, request tracking, every route) on the given
+ * adapters — in memory or PostgreSQL — on port 0, logged in as its owner with a real token, and a
+ * small JSON client for the admin API.
  */
 final class AdminServer implements AutoCloseable {
 
-  static final String ACTOR = "admin:test@example.com";
+  static final String ADMIN_EMAIL = "test@example.com";
+  static final String ACTOR = "admin:" + ADMIN_EMAIL;
+  static final String ADMIN_PASSWORD = "correct horse battery staple";
   static final ObjectMapper JSON = Json.mapper();
 
+  /** The use cases over the same ports as the app, for arranging what the API cannot create. */
   final BookingEngine engine;
-  private final Javalin server;
+
+  final BookingApp app;
+  private final String authorization;
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -62,17 +69,17 @@ final class AdminServer implements AutoCloseable {
       Transactions transactions,
       BookingLocks locks,
       Clock clock) {
-    this(accommodations, reservations, transactions, locks, clock, ACTOR);
+    this(accommodations, reservations, transactions, locks, clock, true);
   }
 
-  /** With {@code actor} null, no authentication stand-in: requests carry no actor. */
+  /** With {@code logIn} false, requests carry no token. */
   AdminServer(
       Accommodations accommodations,
       Reservations reservations,
       Transactions transactions,
       BookingLocks locks,
       Clock clock,
-      String actor) {
+      boolean logIn) {
     engine =
         new BookingEngine(
             accommodations,
@@ -82,13 +89,50 @@ final class AdminServer implements AutoCloseable {
             BookingEvents.NONE,
             clock,
             BookingSettings.DEFAULT);
-    AdminApi api = new AdminApi(engine, accommodations, reservations, clock);
-    List<RouteGroup> groups = new ArrayList<>();
-    if (actor != null) {
-      groups.add(routes -> routes.before(ctx -> ctx.attribute(Actors.ATTRIBUTE, actor)));
+    Adapters adapters =
+        new Adapters(
+            accommodations,
+            reservations,
+            transactions,
+            new InMemoryOwnerAccounts(),
+            locks,
+            clock,
+            List.of(),
+            List.of(),
+            List.of());
+    app = BookingApp.create(config(), adapters, List.of(), new PasswordHasher(4)).start(0);
+    authorization = logIn ? "Bearer " + logIn() : null;
+  }
+
+  /** A test run on the adapters: no DATABASE_URL, real secrets, no rate limits (bursts of 50). */
+  private static Config config() {
+    return Config.from(
+        Map.of(
+            "ENVIRONMENT", "test",
+            "ADMIN_EMAIL", ADMIN_EMAIL,
+            "ADMIN_PASSWORD", ADMIN_PASSWORD,
+            "JWT_SECRET", "0123456789abcdef0123456789abcdef-admin-server",
+            "RATE_LIMIT_ENABLED", "false",
+            "DATA_DIR", System.getProperty("java.io.tmpdir"),
+            "SHUTDOWN_TIMEOUT_SECONDS", "2",
+            "PORT", "0"));
+  }
+
+  private String logIn() {
+    HttpRequest.Builder login =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.port() + AdminApi.PREFIX + "/login"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    json(
+                        "{'email': '%s', 'password': '%s'}"
+                            .formatted(ADMIN_EMAIL, ADMIN_PASSWORD))));
+    Response response = send(login);
+    if (response.status() != 200) {
+      throw new AssertionError("login failed: " + response.body());
     }
-    groups.addAll(api.routes());
-    server = HttpApi.create(JSON, groups).start(0);
+    return response.json().get("token").asText();
   }
 
   /**
@@ -124,9 +168,11 @@ final class AdminServer implements AutoCloseable {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(
-            URI.create("http://localhost:" + server.port() + AdminApi.PREFIX + path))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.port() + AdminApi.PREFIX + path))
+            .header("Content-Type", "application/json");
+    return authorization == null ? request : request.header("Authorization", authorization);
   }
 
   private Response send(HttpRequest.Builder request) {
@@ -161,6 +207,6 @@ final class AdminServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    app.stop();
   }
 }

@@ -22,7 +22,8 @@ class ConfigTest {
         "DATABASE_URL", "postgresql://booking:s3cret@db:5432/booking",
         "JWT_SECRET", STRONG_SECRET,
         "ADMIN_PASSWORD", "x7!Kq2#pLm9@vR4t",
-        "BASE_URL", "https://reservas.example.com");
+        "BASE_URL", "https://reservas.example.com",
+        "METRICS_TOKEN", "b7e1c2d3a4f5061728394a5b6c7d8e9f-metrics-scrape");
   }
 
   private static Map<String, String> with(Map<String, String> base, String... pairs) {
@@ -41,14 +42,16 @@ class ConfigTest {
   void noVariablesAtAllIsADevelopmentRunWithDefaults() {
     Config config = Config.from(Map.of());
     assertThat(config.mode()).isEqualTo(RunMode.DEVELOPMENT);
-    assertThat(config.port()).isEqualTo(8000);
-    assertThat(config.databaseUrl()).isEmpty();
-    assertThat(config.timezone().getId()).isEqualTo("America/Argentina/Buenos_Aires");
+    assertThat(config.http().port()).isEqualTo(8000);
+    assertThat(config.database().embedded()).isTrue();
+    assertThat(config.booking().timezone().getId()).isEqualTo("America/Argentina/Buenos_Aires");
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-    assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
-    assertThat(config.holdTtl()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.http().maxRequestBytes()).isEqualTo(1_048_576);
+    assertThat(config.booking().holdTtl()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.jobs().expiryInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.auth().generateMissingSecrets()).isTrue();
     assertThat(config.logFormat()).isEqualTo(Config.LogFormat.TEXT);
-    assertThat(config.baseUrl()).isEqualTo("http://localhost:8000");
+    assertThat(config.http().baseUrl()).isEqualTo("http://localhost:8000");
   }
 
   @Test
@@ -61,6 +64,7 @@ class ConfigTest {
                         "DB_POOL_SIZE", "0",
                         "TIMEZONE", "Mars/Olympus",
                         "RATE_LIMIT_ENABLED", "maybe",
+                        "ENVIRONMENT", "development",
                         "DATABASE_URL", "mysql://x")))
         .isInstanceOfSatisfying(
             ConfigException.class,
@@ -83,7 +87,8 @@ class ConfigTest {
             "postgresql://booking:p#ss w0rd@db:5432/booking",
             "postgresql://db:5432/booking",
             "jdbc:postgresql:///booking")) {
-      assertThatThrownBy(() -> Config.from(Map.of("DATABASE_URL", url)))
+      assertThatThrownBy(
+              () -> Config.from(Map.of("ENVIRONMENT", "development", "DATABASE_URL", url)))
           .as(url)
           .isInstanceOfSatisfying(
               ConfigException.class,
@@ -93,8 +98,14 @@ class ConfigTest {
           .doesNotContain("w0rd");
     }
     assertThat(
-            Config.from(Map.of("DATABASE_URL", "postgresql://booking:Ab%2Bc%2FDef@db:5432/booking"))
-                .databaseUrl())
+            Config.from(
+                    Map.of(
+                        "ENVIRONMENT",
+                        "development",
+                        "DATABASE_URL",
+                        "postgresql://booking:Ab%2Bc%2FDef@db:5432/booking"))
+                .database()
+                .url())
         .isPresent();
   }
 
@@ -109,11 +120,11 @@ class ConfigTest {
 
   @Test
   void bothDatabaseUrlStylesAreAccepted() {
-    assertThat(Config.from(Map.of("DATABASE_URL", "postgresql://u:p@h:5432/db")).databaseUrl())
-        .isPresent();
-    assertThat(
-            Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://h:5432/db?user=u")).databaseUrl())
-        .isPresent();
+    for (String url : List.of("postgresql://u:p@h:5432/db", "jdbc:postgresql://h:5432/db?user=u")) {
+      assertThat(Config.from(Map.of("ENVIRONMENT", "development", "DATABASE_URL", url)).database())
+          .as(url)
+          .satisfies(db -> assertThat(db.embedded()).isFalse());
+    }
   }
 
   @Test
@@ -176,8 +187,87 @@ class ConfigTest {
         LOG_LEVEL=DEBUG # inline comment
         """);
     Config config = Config.load(Map.of("PORT", "9002"), file);
-    assertThat(config.port()).isEqualTo(9002);
-    assertThat(config.timezone().getId()).isEqualTo("America/Argentina/Cordoba");
+    assertThat(config.http().port()).isEqualTo(9002);
+    assertThat(config.booking().timezone().getId()).isEqualTo("America/Argentina/Cordoba");
     assertThat(config.logLevel()).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void aDatabaseUrlWithoutEnvironmentRefusesToStartAndSaysEnvironmentMustBeSet() {
+    assertThatThrownBy(
+            () -> Config.from(Map.of("DATABASE_URL", "postgresql://booking:pw@db:5432/booking")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("ENVIRONMENT must be set (development|test|production)"));
+  }
+
+  @Test
+  void secretsAreGeneratedOnlyInExplicitDevelopmentOrOnTheEmbeddedDatabase() {
+    String url = "postgresql://booking:pw@db:5432/booking";
+    assertThat(Config.from(Map.of()).auth().generateMissingSecrets()).isTrue();
+    assertThat(Config.from(Map.of("ENVIRONMENT", "test")).auth().generateMissingSecrets())
+        .as("test on the embedded database")
+        .isTrue();
+    assertThat(
+            Config.from(Map.of("ENVIRONMENT", "development", "DATABASE_URL", url))
+                .auth()
+                .generateMissingSecrets())
+        .isTrue();
+    assertThatThrownBy(() -> Config.from(Map.of("ENVIRONMENT", "test", "DATABASE_URL", url)))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("JWT_SECRET is required"));
+    Config test =
+        Config.from(
+            Map.of("ENVIRONMENT", "test", "DATABASE_URL", url, "JWT_SECRET", STRONG_SECRET));
+    assertThat(test.auth().generateMissingSecrets()).isFalse();
+    assertThat(Config.from(production()).auth().generateMissingSecrets()).isFalse();
+  }
+
+  @Test
+  void productionRequiresAStrongMetricsToken() {
+    assertThatThrownBy(() -> Config.from(with(production(), "METRICS_TOKEN", null)))
+        .hasMessageContaining("METRICS_TOKEN is required in production");
+    for (String weak : List.of("short", "changeme", "b".repeat(40))) {
+      assertThatThrownBy(() -> Config.from(with(production(), "METRICS_TOKEN", weak)))
+          .hasMessageContaining("METRICS_TOKEN is too weak")
+          .hasMessageNotContaining(weak);
+    }
+    assertThat(Config.from(production()).auth().metricsToken()).isPresent();
+  }
+
+  @Test
+  void outsideProductionTheMetricsTokenIsOptionalButNotShort() {
+    assertThat(Config.from(Map.of()).auth().metricsToken()).isEmpty();
+    assertThatThrownBy(() -> Config.from(Map.of("METRICS_TOKEN", "tiny")))
+        .hasMessageContaining("METRICS_TOKEN must be at least 32 bytes");
+  }
+
+  @Test
+  void eachAreaReadsItsOwnVariables() {
+    Config config =
+        Config.from(
+            Map.of(
+                "PORT", "9100",
+                "DB_POOL_SIZE", "7",
+                "REDIS_URL", "redis://cache:6379",
+                "JWT_EXPIRATION_HOURS", "2",
+                "PRERESERVATION_EXPIRY_MINUTES", "15",
+                "JOB_EXPIRATION_INTERVAL_SECONDS", "5"));
+    assertThat(config.http().port()).isEqualTo(9100);
+    assertThat(config.database().poolSize()).isEqualTo(7);
+    assertThat(config.redis().url()).contains("redis://cache:6379");
+    assertThat(config.auth().jwtExpiration()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.booking().holdTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.jobs().expiryInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.withPort(0).http().port()).isZero();
   }
 }

@@ -22,8 +22,11 @@ class HealthApiTest {
 
   private static Answer get(HealthChecks checks, AtomicBoolean ready, String path)
       throws Exception {
-    Javalin server =
-        HttpApi.create(Json.mapper(), List.of(new HealthApi(checks, ready::get))).start(0);
+    return get(new HealthApi(checks, ready::get), path);
+  }
+
+  private static Answer get(HealthApi api, String path) throws Exception {
+    Javalin server = HttpApi.create(Json.mapper(), List.of(api)).start(0);
     try {
       HttpResponse<String> response =
           client.send(
@@ -91,5 +94,28 @@ class HealthApiTest {
     assertThat(get(new HealthChecks(), ready, HealthApi.READYZ).status()).isEqualTo(503);
     ready.set(true);
     assertThat(get(new HealthChecks(), ready, HealthApi.READYZ).status()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutDetailsEachCheckGivesItsNameAndStatusOnly() throws Exception {
+    HealthCheck failing =
+        () -> {
+          throw new IllegalStateException("Connection to db.internal:5432 refused");
+        };
+    var answer =
+        get(
+            new HealthApi(
+                new HealthChecks()
+                    .critical("database", failing)
+                    .degrading("redis", down())
+                    .degrading("disk", () -> HealthCheck.Result.up(Map.of("free_bytes", 1L))),
+                () -> true,
+                false),
+            HealthApi.HEALTHZ);
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"status\":\"unhealthy\",\"checks\":{\"database\":{\"status\":\"down\"},"
+                + "\"redis\":{\"status\":\"down\"},\"disk\":{\"status\":\"up\"}}}");
   }
 }

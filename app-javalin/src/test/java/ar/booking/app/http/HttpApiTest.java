@@ -2,6 +2,8 @@ package ar.booking.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.booking.core.ports.StorageFailure;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,21 @@ class HttpApiTest {
                           });
                       routes.post("/echo", ctx -> ctx.json(ctx.bodyAsClass(Payload.class)));
                       routes.get("/who", ctx -> ctx.result(Actors.current(ctx)));
+                      routes.get(
+                          "/transient",
+                          ctx -> {
+                            throw new StorageFailure("connection refused", true, null);
+                          });
+                      routes.get(
+                          "/permanent",
+                          ctx -> {
+                            throw new StorageFailure("column does not exist", false, null);
+                          });
+                      routes.get(
+                          "/bug",
+                          ctx -> {
+                            throw new IllegalStateException("a bug in a handler");
+                          });
                     }))
             .start(0);
   }
@@ -109,5 +127,48 @@ class HttpApiTest {
     var response = send(at("/who"));
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("\"error\":\"unauthorized\"");
+  }
+
+  @Test
+  void aRetryableTechnicalFailureIs503WithRetryAfter() throws Exception {
+    var response = send(at("/transient"));
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("5");
+    assertThat(response.body()).contains("\"error\":\"storage_unavailable\"");
+  }
+
+  @Test
+  void aPermanentTechnicalFailureIs500WithAnErrorIdLoggedWithItsStack() throws Exception {
+    try (LogCapture logs = LogCapture.of(HttpApi.class)) {
+      var response = send(at("/permanent"));
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+      String errorId = assertInternalError(response.body());
+      assertThat(logs.errorWith(errorId).getThrowableProxy().getClassName())
+          .isEqualTo(StorageFailure.class.getName());
+      assertThat(response.body()).doesNotContain("column does not exist");
+    }
+  }
+
+  @Test
+  void anUnexpectedExceptionIs500WithAnErrorIdLoggedWithItsStack() throws Exception {
+    try (LogCapture logs = LogCapture.of(HttpApi.class)) {
+      var response = send(at("/bug"));
+      assertThat(response.statusCode()).isEqualTo(500);
+      String errorId = assertInternalError(response.body());
+      var logged = logs.errorWith(errorId);
+      assertThat(logged.getThrowableProxy().getMessage()).isEqualTo("a bug in a handler");
+      assertThat(logged.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+      assertThat(response.body()).doesNotContain("a bug in a handler");
+    }
+  }
+
+  private static String assertInternalError(String body) throws Exception {
+    JsonNode json = Json.mapper().readTree(body);
+    assertThat(json.get("error").asText()).isEqualTo("internal_error");
+    String errorId = json.get("error_id").asText();
+    assertThat(UUID.fromString(errorId).toString()).isEqualTo(errorId);
+    assertThat(json.get("message").asText()).contains(errorId);
+    return errorId;
   }
 }

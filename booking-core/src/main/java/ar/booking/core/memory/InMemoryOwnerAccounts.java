@@ -5,6 +5,7 @@ import ar.booking.core.ports.OwnerAccounts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@link OwnerAccounts} in a concurrent map. */
 public final class InMemoryOwnerAccounts implements OwnerAccounts {
@@ -25,6 +26,23 @@ public final class InMemoryOwnerAccounts implements OwnerAccounts {
       throw new IllegalStateException("no account for " + account.email());
     }
     return account;
+  }
+
+  @Override
+  public Optional<OwnerAccount> changePassword(
+      String email, int expectedVersion, String newPasswordHash) {
+    AtomicReference<OwnerAccount> changed = new AtomicReference<>();
+    accounts.computeIfPresent(
+        email.strip().toLowerCase(Locale.ROOT),
+        (key, current) -> {
+          if (current.passwordVersion() != expectedVersion) {
+            return current;
+          }
+          OwnerAccount next = current.withPassword(newPasswordHash);
+          changed.set(next);
+          return next;
+        });
+    return Optional.ofNullable(changed.get());
   }
 
   @Override
