@@ -4,16 +4,20 @@ import ar.booking.app.config.Config;
 import ar.booking.app.health.HealthCheck;
 import ar.booking.app.health.NamedCheck;
 import ar.booking.app.metrics.Metrics;
+import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
+import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.ports.OwnerAccounts;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.ports.Transactions;
+import ar.booking.core.scheduling.JobSchedule;
 import ar.booking.persistence.PostgresStores;
 import ar.booking.persistence.RedisBookingLocks;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +43,9 @@ public record Adapters(
     Accommodations accommodations,
     Reservations reservations,
     Transactions transactions,
+    Payments payments,
+    EventLog events,
+    JobSchedule jobSchedule,
     OwnerAccounts ownerAccounts,
     BookingLocks bookingLocks,
     Clock clock,
@@ -52,6 +59,9 @@ public record Adapters(
     Objects.requireNonNull(accommodations, "accommodations");
     Objects.requireNonNull(reservations, "reservations");
     Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(payments, "payments");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(jobSchedule, "jobSchedule");
     Objects.requireNonNull(ownerAccounts, "ownerAccounts");
     Objects.requireNonNull(bookingLocks, "bookingLocks");
     Objects.requireNonNull(clock, "clock");
@@ -68,6 +78,9 @@ public record Adapters(
         stores.accommodations(),
         stores.reservations(),
         stores.transactions(),
+        stores.payments(),
+        stores.events(),
+        stores.jobSchedule(),
         accounts,
         new InProcessBookingLocks(),
         clock,
@@ -128,11 +141,20 @@ public record Adapters(
           stores.accommodations(),
           stores.reservations(),
           stores.transactions(),
+          stores.payments(),
+          stores.events(),
+          stores.jobSchedule(),
           stores.ownerAccounts(),
           locks,
           clock,
           checks,
-          List.of(Metrics.pool(stores.dataSource())),
+          List.of(
+              Metrics.pool(stores.dataSource()),
+              registry ->
+                  FunctionCounter.builder(
+                          "storage.unreadable.rows", stores, PostgresStores::unreadableRows)
+                      .description("Stored rows skipped because they are not valid domain values")
+                      .register(registry)),
           resources);
     } catch (RuntimeException e) {
       closeAll(resources);

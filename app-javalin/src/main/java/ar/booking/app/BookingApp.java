@@ -9,6 +9,8 @@ import ar.booking.app.auth.PasswordVersions;
 import ar.booking.app.auth.RateLimiter;
 import ar.booking.app.config.Config;
 import ar.booking.app.config.RunMode;
+import ar.booking.app.events.EventsApi;
+import ar.booking.app.events.MetricsSubscriber;
 import ar.booking.app.health.HealthApi;
 import ar.booking.app.health.HealthChecks;
 import ar.booking.app.health.SystemChecks;
@@ -16,10 +18,13 @@ import ar.booking.app.http.HttpApi;
 import ar.booking.app.http.Json;
 import ar.booking.app.http.RequestTracking;
 import ar.booking.app.http.RouteGroup;
+import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
 import ar.booking.core.conversation.SpanishRequestParser;
+import ar.booking.core.event.EventDispatcher;
+import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import io.javalin.Javalin;
@@ -60,7 +65,7 @@ public final class BookingApp {
 
   private Adapters adapters;
   private Javalin server;
-  private HoldExpiryJob expiryJob;
+  private BackgroundJobs jobs;
   private boolean started;
   private boolean stopped;
 
@@ -145,6 +150,16 @@ public final class BookingApp {
     health.degrading("disk", SystemChecks.disk(config.dataDir()));
     health.degrading("memory", SystemChecks.memory());
 
+    // Subscribers are registered before anything can write, so no event misses a delivery.
+    EventDispatcher dispatcher =
+        new EventDispatcher(
+                adapters.events(),
+                List.of(new MetricsSubscriber(metrics.registry())),
+                clock,
+                EventDispatcher.Settings.DEFAULT,
+                BackgroundJobs.dispatchListener(metrics.registry()))
+            .registerAll();
+
     BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.booking().holdTtl());
     BookingEngine engine =
         new BookingEngine(
@@ -155,6 +170,18 @@ public final class BookingApp {
             new MetricsBookingEvents(metrics.registry()),
             clock,
             settings);
+
+    jobs =
+        new BackgroundJobs(
+            adapters.jobSchedule(),
+            engine.expireHolds(),
+            adapters.events(),
+            dispatcher,
+            config.jobs().expiryInterval(),
+            config.jobs().eventsInterval(),
+            clock,
+            metrics.registry());
+    health.degrading("jobs", jobs.health());
 
     if (config.mode() == RunMode.DEVELOPMENT) {
       int seeded =
@@ -198,8 +225,19 @@ public final class BookingApp {
             adminLimiter,
             loginLimiter,
             new ClientAddress(config.http().trustProxyHeaders())));
+    RecordPayment recordPayment =
+        new RecordPayment(
+            adapters.reservations(), adapters.payments(), adapters.transactions(), clock);
     groups.addAll(
-        new AdminApi(engine, adapters.accommodations(), adapters.reservations(), clock).routes());
+        new AdminApi(
+                engine,
+                adapters.accommodations(),
+                adapters.reservations(),
+                adapters.payments(),
+                recordPayment,
+                clock)
+            .routes());
+    groups.add(new EventsApi(adapters.events(), clock));
     groups.add(
         new NluApi(
                 new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
@@ -226,8 +264,7 @@ public final class BookingApp {
             });
     server.start(port);
 
-    expiryJob = new HoldExpiryJob(engine.expireHolds(), config.jobs().expiryInterval());
-    expiryJob.start();
+    jobs.start();
   }
 
   /** {@code JWT_SECRET}, or (only where {@link Config} allows it) one kept under DATA_DIR. */
@@ -260,7 +297,8 @@ public final class BookingApp {
 
   /**
    * Stops taking requests, waits for in-flight ones (up to {@code SHUTDOWN_TIMEOUT_SECONDS}), stops
-   * the hold-expiry job and closes the app's and the adapters' resources. Idempotent.
+   * the background jobs (waiting for a running one) and closes the app's and the adapters'
+   * resources. Idempotent.
    */
   public synchronized void stop() {
     if (!started || stopped) {
@@ -274,8 +312,8 @@ public final class BookingApp {
     if (server != null) {
       server.stop();
     }
-    if (expiryJob != null) {
-      expiryJob.close();
+    if (jobs != null) {
+      jobs.close(); // waits for a running job to finish
     }
     closeResources();
     log.info("Graceful shutdown complete");

@@ -188,7 +188,11 @@ class BookingAppIT {
         .contains(
             "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/admin/me\",status=\"401\"}")
         .contains("jvm_memory_used_bytes")
-        .contains("hikaricp_connections_active");
+        .contains("hikaricp_connections_active")
+        .contains("storage_unreadable_rows_total 0.0")
+        .contains("job_runs_total{job=\"expire_holds\",outcome=\"failure\"}")
+        .contains("job_last_success_timestamp_seconds{job=\"dispatch_events\"}")
+        .contains("event_deliveries_pending");
     assertThat(response.body()).doesNotContain("route=\"/api/v1/nothing-here\"");
   }
 

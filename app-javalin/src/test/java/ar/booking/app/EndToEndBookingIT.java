@@ -108,6 +108,12 @@ class EndToEndBookingIT {
     String metrics = get(app, "/metrics").body();
     assertThat(metrics)
         .containsPattern("reservations_date_overlap_total\\{channel=\"admin\"[^}]*} 49");
-    assertThat(metrics).containsPattern("reservations_created_total\\{channel=\"admin\"[^}]*} 1");
+    // Counted from the durable event, once the dispatcher has handed it over (every 2 s).
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(get(app, "/metrics").body())
+                    .containsPattern("reservations_created_total\\{channel=\"admin\"[^}]*} 1\\.0"));
   }
 }

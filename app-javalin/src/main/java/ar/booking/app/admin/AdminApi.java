@@ -1,6 +1,8 @@
 package ar.booking.app.admin;
 
 import ar.booking.app.http.RouteGroup;
+import ar.booking.core.payment.Payments;
+import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.usecase.BookingEngine;
@@ -19,13 +21,22 @@ public final class AdminApi {
   private final BookingEngine engine;
   private final Accommodations accommodations;
   private final Reservations reservations;
+  private final Payments payments;
+  private final RecordPayment recordPayment;
   private final Clock clock;
 
   public AdminApi(
-      BookingEngine engine, Accommodations accommodations, Reservations reservations, Clock clock) {
+      BookingEngine engine,
+      Accommodations accommodations,
+      Reservations reservations,
+      Payments payments,
+      RecordPayment recordPayment,
+      Clock clock) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.accommodations = Objects.requireNonNull(accommodations, "accommodations");
     this.reservations = Objects.requireNonNull(reservations, "reservations");
+    this.payments = Objects.requireNonNull(payments, "payments");
+    this.recordPayment = Objects.requireNonNull(recordPayment, "recordPayment");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -36,7 +47,11 @@ public final class AdminApi {
         new AvailabilityController(engine)::addTo,
         new CalendarController(engine, accommodations)::addTo,
         new ReservationsController(
-                engine, reservations, new ReservationCsv(accommodations, reservations, clock))
+                engine,
+                reservations,
+                payments,
+                recordPayment,
+                new ReservationCsv(accommodations, reservations, clock))
             ::addTo);
   }
 }

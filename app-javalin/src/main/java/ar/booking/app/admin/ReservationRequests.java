@@ -28,8 +28,12 @@ final class ReservationRequests {
     static final Cancel NONE = new Cancel(null);
   }
 
-  /** {@code POST /reservations/{code}/confirm}; the body is optional. */
-  record Confirm(BigDecimal amountPaid) {
-    static final Confirm NONE = new Confirm(null);
+  /**
+   * {@code POST /reservations/{code}/confirm}; the body is optional. {@code amountPaid} is money
+   * the owner received now (cash, transfer), recorded as a manual payment; {@code reference} (a
+   * receipt or transfer number) makes sending the same payment twice harmless.
+   */
+  record Confirm(BigDecimal amountPaid, String reference) {
+    static final Confirm NONE = new Confirm(null, null);
   }
 }

@@ -1,15 +1,20 @@
 package ar.booking.app.admin;
 
+import ar.booking.core.payment.Payment;
 import ar.booking.core.reservation.OccupancyKind;
 import ar.booking.core.reservation.Reservation;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A reservation as the owner sees it. {@code kind} is {@code booking} (a guest's), {@code block}
  * (the owner's) or {@code imported} (from another platform's calendar); {@code quote}, {@code
- * total} and {@code amount_paid} are {@code null} for blocks and imported stays.
+ * total} and {@code amount_paid} are {@code null} for blocks and imported stays. {@code
+ * amount_paid} is what the approved payments add up to, less refunds; {@code payments} lists them
+ * (only when one reservation is read, not in lists).
  */
 record ReservationView(
     String code,
@@ -32,7 +37,36 @@ record ReservationView(
     QuoteView quote,
     Instant holdExpiresAt,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<PaymentView> payments) {
+
+  /** With its payments, as {@code GET /reservations/{code}} shows it. */
+  static ReservationView of(Reservation r, List<Payment> payments) {
+    ReservationView plain = of(r);
+    return new ReservationView(
+        plain.code,
+        plain.accommodationId,
+        plain.kind,
+        plain.status,
+        plain.checkIn,
+        plain.checkOut,
+        plain.nights,
+        plain.guests,
+        plain.guestName,
+        plain.guestPhone,
+        plain.guestEmail,
+        plain.guestWhatsappId,
+        plain.channel,
+        plain.note,
+        plain.currency,
+        plain.total,
+        plain.amountPaid,
+        plain.quote,
+        plain.holdExpiresAt,
+        plain.createdAt,
+        plain.updatedAt,
+        payments.stream().map(PaymentView::of).toList());
+  }
 
   static ReservationView of(Reservation r) {
     return new ReservationView(
@@ -56,7 +90,8 @@ record ReservationView(
         r.quote() == null ? null : QuoteView.of(r.quote()),
         r.holdExpiresAt(),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        null);
   }
 
   static String kind(OccupancyKind kind) {

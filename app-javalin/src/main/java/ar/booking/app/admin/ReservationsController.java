@@ -6,9 +6,14 @@ import ar.booking.app.admin.ReservationRequests.Cancel;
 import ar.booking.app.admin.ReservationRequests.Confirm;
 import ar.booking.app.http.Actors;
 import ar.booking.app.http.ApiException;
+import ar.booking.core.payment.PaymentProvider;
+import ar.booking.core.payment.PaymentStatus;
+import ar.booking.core.payment.Payments;
+import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
+import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.shared.Money;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.CancelReservation;
@@ -18,6 +23,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reservations: search and read them, enter a booking or a block, cancel, confirm by hand, export
@@ -27,12 +33,21 @@ final class ReservationsController {
 
   private final BookingEngine engine;
   private final Reservations reservations;
+  private final Payments payments;
+  private final RecordPayment recordPayment;
   private final NewReservations creator;
   private final ReservationCsv csv;
 
-  ReservationsController(BookingEngine engine, Reservations reservations, ReservationCsv csv) {
+  ReservationsController(
+      BookingEngine engine,
+      Reservations reservations,
+      Payments payments,
+      RecordPayment recordPayment,
+      ReservationCsv csv) {
     this.engine = engine;
     this.reservations = reservations;
+    this.payments = payments;
+    this.recordPayment = recordPayment;
     this.creator = new NewReservations(engine);
     this.csv = csv;
   }
@@ -66,7 +81,12 @@ final class ReservationsController {
   }
 
   private void read(Context ctx) {
-    ctx.json(ReservationView.of(find(ctx)));
+    Reservation r = find(ctx);
+    ctx.json(ReservationView.of(r, payments.ofReservation(r.code())));
+  }
+
+  private ReservationView withPayments(Reservation r) {
+    return ReservationView.of(r, payments.ofReservation(r.code()));
   }
 
   private void create(Context ctx) {
@@ -102,27 +122,74 @@ final class ReservationsController {
     String actor = Actors.current(ctx);
     Reservation current = find(ctx);
     Confirm body = Requests.optionalBody(ctx, Confirm.class, Confirm.NONE);
-    Money paid = null;
-    if (body.amountPaid() != null && current.quote() != null) {
-      paid = Requests.money("amount_paid", body.amountPaid(), current.quote().total().currency());
+    if (body.amountPaid() != null && current.quote() != null && body.amountPaid().signum() != 0) {
+      Money paid =
+          Requests.money("amount_paid", body.amountPaid(), current.quote().total().currency());
+      recordManualPayment(ctx, current, paid, body.reference(), actor);
+      return;
     }
-    var command = new ConfirmReservation.Command(current.code(), paid, actor);
+    var command = new ConfirmReservation.Command(current.code(), actor);
     switch (engine.confirmReservation().execute(command)) {
-      case ConfirmReservation.Confirmed r -> ctx.json(ReservationView.of(r.reservation()));
-      case ConfirmReservation.AlreadyConfirmed r -> ctx.json(ReservationView.of(r.reservation()));
+      case ConfirmReservation.Confirmed r -> ctx.json(withPayments(r.reservation()));
+      case ConfirmReservation.AlreadyConfirmed r -> ctx.json(withPayments(r.reservation()));
       case ConfirmReservation.NotFound r -> throw unknownReservation(current.code().value());
-      case ConfirmReservation.NotConfirmable r ->
-          throw new ApiException(
-              409,
-              "not_confirmable",
-              "Only a guest booking on hold (or whose hold expired) can be confirmed; this one is "
-                  + ReservationView.kind(current.kind())
-                  + ", "
-                  + Codes.of(r.status())
-                  + ".",
-              Map.of("status", Codes.of(r.status())));
+      case ConfirmReservation.NotConfirmable r -> throw notConfirmable(current, r.status());
       case Unavailable r -> throw Rejections.unavailable(r.conflicts());
     }
+  }
+
+  /** Money the owner received: recorded as a payment, and the booking confirmed (or added to). */
+  private void recordManualPayment(
+      Context ctx, Reservation current, Money paid, String reference, String actor) {
+    if (reference != null && (reference.isBlank() || reference.length() > 100)) {
+      throw Requests.invalid("reference", "must be 1..100 characters");
+    }
+    String id = reference != null ? reference.strip() : "admin-" + UUID.randomUUID();
+    var command =
+        new RecordPayment.Command(
+            current.code(),
+            PaymentProvider.MANUAL,
+            id,
+            paid,
+            PaymentStatus.APPROVED,
+            null,
+            RecordPayment.ConfirmWhen.ALWAYS,
+            actor);
+    switch (recordPayment.execute(command)) {
+      case RecordPayment.Recorded r -> {
+        if (r.confirmation() == RecordPayment.Confirmation.NIGHTS_TAKEN) {
+          ApiException taken = Rejections.unavailable(r.conflicts());
+          Map<String, Object> details = new java.util.LinkedHashMap<>(taken.body());
+          details.remove("error");
+          details.remove("message");
+          details.put("payment_recorded", true);
+          throw new ApiException(
+              409,
+              taken.code(),
+              "The payment was recorded, but the nights were taken meanwhile: refund it or"
+                  + " move the guest.",
+              details);
+        }
+        ctx.json(withPayments(r.reservation()));
+      }
+      case RecordPayment.NotFound r -> throw unknownReservation(current.code().value());
+      case RecordPayment.NotPayable r -> throw notConfirmable(current, r.status());
+      case RecordPayment.CurrencyMismatch r ->
+          throw Requests.invalid("amount_paid", "must be in " + r.expected().getCurrencyCode());
+    }
+  }
+
+  private static ApiException notConfirmable(Reservation current, ReservationStatus status) {
+    return new ApiException(
+        409,
+        "not_confirmable",
+        "Only a guest booking on hold (or whose hold expired) can be confirmed or paid into; this"
+            + " one is "
+            + ReservationView.kind(current.kind())
+            + ", "
+            + Codes.of(status)
+            + ".",
+        Map.of("status", Codes.of(status)));
   }
 
   private Reservation find(Context ctx) {

@@ -16,6 +16,7 @@ public enum Var {
   BASE_URL(null, false),
   PRERESERVATION_EXPIRY_MINUTES("30", false),
   JOB_EXPIRATION_INTERVAL_SECONDS("60", false),
+  JOB_EVENTS_INTERVAL_SECONDS("2", false),
   RATE_LIMIT_ENABLED("true", false),
   RATE_LIMIT_REQUESTS("120", false),
   RATE_LIMIT_WINDOW_SECONDS("60", false),

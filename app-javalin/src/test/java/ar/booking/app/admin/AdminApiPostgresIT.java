@@ -52,6 +52,9 @@ class AdminApiPostgresIT {
             stores.accommodations(),
             stores.reservations(),
             stores.transactions(),
+            stores.payments(),
+            stores.events(),
+            stores.jobSchedule(),
             locks,
             new MutableClock(Fixtures.NOW));
   }

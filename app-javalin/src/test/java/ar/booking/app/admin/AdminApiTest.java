@@ -18,6 +18,9 @@ class AdminApiTest {
             stores.accommodations(),
             stores.reservations(),
             stores.transactions(),
+            stores.payments(),
+            stores.events(),
+            stores.jobSchedule(),
             new InProcessBookingLocks(),
             new MutableClock(Fixtures.NOW),
             false)) {

@@ -5,14 +5,17 @@ import ar.booking.app.BookingApp;
 import ar.booking.app.auth.PasswordHasher;
 import ar.booking.app.config.Config;
 import ar.booking.app.http.Json;
+import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
+import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingEvents;
 import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.ports.Transactions;
+import ar.booking.core.scheduling.JobSchedule;
 import ar.booking.core.testing.Fixtures;
 import ar.booking.core.testing.MutableClock;
 import ar.booking.core.usecase.BookingEngine;
@@ -67,9 +70,12 @@ final class AdminServer implements AutoCloseable {
       Accommodations accommodations,
       Reservations reservations,
       Transactions transactions,
+      Payments payments,
+      EventLog events,
+      JobSchedule jobs,
       BookingLocks locks,
       Clock clock) {
-    this(accommodations, reservations, transactions, locks, clock, true);
+    this(accommodations, reservations, transactions, payments, events, jobs, locks, clock, true);
   }
 
   /** With {@code logIn} false, requests carry no token. */
@@ -77,6 +83,9 @@ final class AdminServer implements AutoCloseable {
       Accommodations accommodations,
       Reservations reservations,
       Transactions transactions,
+      Payments payments,
+      EventLog events,
+      JobSchedule jobs,
       BookingLocks locks,
       Clock clock,
       boolean logIn) {
@@ -94,6 +103,9 @@ final class AdminServer implements AutoCloseable {
             accommodations,
             reservations,
             transactions,
+            payments,
+            events,
+            jobs,
             new InMemoryOwnerAccounts(),
             locks,
             clock,
@@ -143,6 +155,9 @@ final class AdminServer implements AutoCloseable {
         stores.accommodations(),
         stores.reservations(),
         stores.transactions(),
+        stores.payments(),
+        stores.events(),
+        stores.jobSchedule(),
         new InProcessBookingLocks(),
         new MutableClock(Fixtures.NOW));
   }

@@ -5,7 +5,6 @@ import ar.booking.core.ports.ReservationQuery;
 import ar.booking.core.ports.Reservations;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
-import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.stay.StayPeriod;
 import java.time.Instant;
@@ -34,8 +33,8 @@ final class RecordingReservations implements Reservations {
   }
 
   @Override
-  public UpdateOutcome update(Reservation updated, ReservationStatus expectedStatus, String actor) {
-    UpdateOutcome outcome = delegate.update(updated, expectedStatus, actor);
+  public UpdateOutcome update(Reservation updated, String actor) {
+    UpdateOutcome outcome = delegate.update(updated, actor);
     if (outcome instanceof Updated) {
       writes.add(updated.code() + " " + updated.status() + " " + actor);
     }

@@ -26,6 +26,9 @@ class ReservationsApiTest {
           stores.accommodations(),
           reservations,
           stores.transactions(),
+          stores.payments(),
+          stores.events(),
+          stores.jobSchedule(),
           new InProcessBookingLocks(),
           new MutableClock(Fixtures.NOW));
   final long cabin = api.addCabin("Cabaña del Lago", 4);
@@ -134,6 +137,52 @@ class ReservationsApiTest {
     Response again = api.post("/reservations/" + code + "/confirm", "");
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().get("status").asText()).isEqualTo("confirmed");
+  }
+
+  @Test
+  void aBalancePaidAfterConfirmationIsRecordedNotDroppedAndListedWithItsPayments() {
+    String code = hold("2026-12-10", "2026-12-12");
+    api.post(
+        "/reservations/" + code + "/confirm", json("{'amount_paid': 6600, 'reference': 'T-1'}"));
+
+    Response balance =
+        api.post("/reservations/" + code + "/confirm", json("{'amount_paid': 15400.50}"));
+    assertThat(balance.status()).isEqualTo(200);
+    assertThat(balance.json().get("status").asText()).isEqualTo("confirmed");
+    assertThat(balance.json().get("amount_paid").decimalValue()).isEqualByComparingTo("22000.50");
+
+    // The same transfer sent twice is recorded once.
+    Response repeated =
+        api.post(
+            "/reservations/" + code + "/confirm",
+            json("{'amount_paid': 6600, 'reference': 'T-1'}"));
+    assertThat(repeated.json().get("amount_paid").decimalValue()).isEqualByComparingTo("22000.50");
+
+    JsonNode read = api.get("/reservations/" + code).json();
+    assertThat(read.get("amount_paid").decimalValue()).isEqualByComparingTo("22000.50");
+    JsonNode payments = read.get("payments");
+    assertThat(payments).hasSize(2);
+    assertThat(payments.get(0).get("provider").asText()).isEqualTo("manual");
+    assertThat(payments.get(0).get("provider_payment_id").asText()).isEqualTo("T-1");
+    assertThat(payments.get(0).get("status").asText()).isEqualTo("approved");
+    assertThat(payments.get(0).get("amount").decimalValue()).isEqualByComparingTo("6600");
+    assertThat(payments.get(1).get("amount").decimalValue()).isEqualByComparingTo("15400.50");
+    assertThat(payments.get(1).get("currency").asText()).isEqualTo("ARS");
+    // Lists stay light: payments come with one reservation only.
+    assertThat(api.get("/reservations").json().get("items").get(0).has("payments")).isFalse();
+  }
+
+  @Test
+  void moneyIsNotTakenForACancelledBooking() {
+    String code = hold("2026-12-10", "2026-12-12");
+    api.post("/reservations/" + code + "/cancel", "");
+
+    Response refused =
+        api.post("/reservations/" + code + "/confirm", json("{'amount_paid': 1000}"));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").asText()).isEqualTo("not_confirmable");
+    assertThat(api.get("/reservations/" + code).json().get("payments")).isEmpty();
   }
 
   @Test

@@ -2,10 +2,13 @@ package ar.booking.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.booking.app.events.MetricsSubscriber;
 import ar.booking.app.http.HttpApi;
 import ar.booking.app.http.Json;
+import ar.booking.core.event.ReservationEvents;
 import ar.booking.core.reservation.Channel;
 import ar.booking.core.reservation.Reservation;
+import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.testing.Fixtures;
 import io.javalin.Javalin;
@@ -14,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,14 +28,21 @@ class MetricsTest {
   void businessCountersAreExposedUnderTheirAgreedPrometheusNames() {
     try (Metrics metrics = new Metrics()) {
       MetricsBookingEvents events = new MetricsBookingEvents(metrics.registry());
+      MetricsSubscriber subscriber = new MetricsSubscriber(metrics.registry());
       Reservation hold =
           Fixtures.hold(
               Fixtures.cabin(new AccommodationId(1), "Cabaña"),
               Fixtures.period("2026-12-10", "2026-12-12"));
-      events.created(hold);
-      events.created(hold);
-      events.confirmed(hold);
-      events.expired(hold);
+      Instant at = Fixtures.NOW;
+      subscriber.handle(ReservationEvents.created(hold, "guest", at));
+      subscriber.handle(ReservationEvents.created(hold, "guest", at));
+      Reservation confirmed = hold.confirm(at);
+      subscriber.handle(ReservationEvents.changed(hold, confirmed, "payment", at));
+      subscriber.handle(
+          ReservationEvents.changed(
+              hold, hold.transitionTo(ReservationStatus.EXPIRED, at), "system", at));
+      subscriber.handle(
+          ReservationEvents.changed(hold.withHoldExpiry(at.plusSeconds(60), at), hold, "x", at));
       events.overlapRejected(Channel.WHATSAPP);
 
       String text = metrics.scrape();
