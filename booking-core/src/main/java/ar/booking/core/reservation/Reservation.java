@@ -195,110 +195,29 @@ public record Reservation(
   /** This reservation in status {@code next}; throws on a transition the status machine forbids. */
   public Reservation transitionTo(ReservationStatus next, Instant at) {
     status.requireCanBecome(next);
-    return new Reservation(
-        code,
-        accommodationId,
-        period,
-        kind,
-        next,
-        guests,
-        contact,
-        channel,
-        quote,
-        amountPaid,
-        holdExpiresAt,
-        externalUid,
-        note,
-        createdAt,
-        at,
-        version);
+    return copy(next, amountPaid, holdExpiresAt, note, at, version);
   }
 
   /** Confirmed (the money, if any, is recorded as payments of its own). */
   public Reservation confirm(Instant at) {
-    status.requireCanBecome(ReservationStatus.CONFIRMED);
-    return new Reservation(
-        code,
-        accommodationId,
-        period,
-        kind,
-        ReservationStatus.CONFIRMED,
-        guests,
-        contact,
-        channel,
-        quote,
-        amountPaid,
-        holdExpiresAt,
-        externalUid,
-        note,
-        createdAt,
-        at,
-        version);
+    return transitionTo(ReservationStatus.CONFIRMED, at);
   }
 
   /** Cancelled, with the reason kept in the note. */
   public Reservation cancel(String reason, Instant at) {
     status.requireCanBecome(ReservationStatus.CANCELLED);
     String newNote = reason == null || reason.isBlank() ? note : reason.strip();
-    return new Reservation(
-        code,
-        accommodationId,
-        period,
-        kind,
-        ReservationStatus.CANCELLED,
-        guests,
-        contact,
-        channel,
-        quote,
-        amountPaid,
-        holdExpiresAt,
-        externalUid,
-        newNote,
-        createdAt,
-        at,
-        version);
+    return copy(ReservationStatus.CANCELLED, amountPaid, holdExpiresAt, newNote, at, version);
   }
 
   /** This reservation as stored at {@code storedVersion} (adapters call this after a write). */
   public Reservation withVersion(long storedVersion) {
-    return new Reservation(
-        code,
-        accommodationId,
-        period,
-        kind,
-        status,
-        guests,
-        contact,
-        channel,
-        quote,
-        amountPaid,
-        holdExpiresAt,
-        externalUid,
-        note,
-        createdAt,
-        updatedAt,
-        storedVersion);
+    return copy(status, amountPaid, holdExpiresAt, note, updatedAt, storedVersion);
   }
 
   /** This reservation with the amount its payments add up to (adapters call this on read). */
   public Reservation withAmountPaid(Money paid) {
-    return new Reservation(
-        code,
-        accommodationId,
-        period,
-        kind,
-        status,
-        guests,
-        contact,
-        channel,
-        quote,
-        paid,
-        holdExpiresAt,
-        externalUid,
-        note,
-        createdAt,
-        updatedAt,
-        version);
+    return copy(status, paid, holdExpiresAt, note, updatedAt, version);
   }
 
   /** The hold kept until {@code newExpiry} (a pending payment buys it time once). */
@@ -306,23 +225,35 @@ public record Reservation(
     if (status != ReservationStatus.PRE_RESERVED) {
       throw new IllegalStateException("only a hold has an expiry, not " + status);
     }
+    return copy(
+        status, amountPaid, Objects.requireNonNull(newExpiry, "newExpiry"), note, at, version);
+  }
+
+  /** The same occupancy with the fields that change over its life replaced. */
+  private Reservation copy(
+      ReservationStatus newStatus,
+      Money newAmountPaid,
+      Instant newHoldExpiresAt,
+      String newNote,
+      Instant newUpdatedAt,
+      long newVersion) {
     return new Reservation(
         code,
         accommodationId,
         period,
         kind,
-        status,
+        newStatus,
         guests,
         contact,
         channel,
         quote,
-        amountPaid,
-        Objects.requireNonNull(newExpiry, "newExpiry"),
+        newAmountPaid,
+        newHoldExpiresAt,
         externalUid,
-        note,
+        newNote,
         createdAt,
-        at,
-        version);
+        newUpdatedAt,
+        newVersion);
   }
 
   /** The currency this booking is priced and paid in; empty for blocks and imported stays. */
