@@ -61,6 +61,22 @@ public abstract class CalendarFeedsContract {
     return ((CalendarFeeds.Added) feeds.add(unit.id(), FeedSource.AIRBNB, url(name), NOW)).feed();
   }
 
+  /** An imported stay stored for real (the store may check that an event's stay exists). */
+  private ReservationCode storedStay(String uid, String in, String out) {
+    Reservation stay =
+        Reservation.importedStay(
+            ReservationCode.random(),
+            unit.id(),
+            period(in, out),
+            Channel.AIRBNB,
+            uid,
+            "Reserved",
+            NOW);
+    return ((Reservations.Inserted) s.reservations().insert(stay, "system:ical"))
+        .reservation()
+        .code();
+  }
+
   private static ImportedEvent event(String uid, String in, String out, ReservationCode stay) {
     return ImportedEvent.seen(FeedEvent.of(uid, in, out, "Reserved"), stay, NOW);
   }
@@ -106,7 +122,12 @@ public abstract class CalendarFeedsContract {
   void heldEventsAreOnePerUidAndCanBeReKeyed() {
     CalendarFeed feed = addFeed("events");
     ImportedEvent a = event("a@airbnb.com", "2026-12-10", "2026-12-13", null);
-    ImportedEvent b = event("b@airbnb.com", "2026-12-01", "2026-12-03", ReservationCode.random());
+    ImportedEvent b =
+        event(
+            "b@airbnb.com",
+            "2026-12-01",
+            "2026-12-03",
+            storedStay("b@airbnb.com", "2026-12-01", "2026-12-03"));
 
     assertThat(feeds.insertImported(feed.id(), a)).isEqualTo(new CalendarFeeds.Saved(a));
     feeds.insertImported(feed.id(), b);

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.booking.core.accommodation.Accommodation;
 import ar.booking.core.event.DomainEvent;
 import ar.booking.core.event.EventType;
-import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
 import ar.booking.core.ports.ReservationQuery;
 import ar.booking.core.ports.Reservations;
@@ -18,6 +17,7 @@ import ar.booking.core.reservation.OccupancyKind;
 import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.testing.MutableClock;
+import ar.booking.core.testing.StoreBundle;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,29 +25,50 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SyncCalendarTest {
+/**
+ * What {@link SyncCalendar} does, against every store: run by the in-memory stores and by
+ * PostgreSQL, with a scripted network. Each test makes its own unit, so a shared database is fine.
+ */
+public abstract class SyncCalendarContract {
 
-  private final InMemoryStores db = InMemoryStores.create();
+  protected abstract StoreBundle stores();
+
+  protected abstract CalendarFeeds calendarFeeds();
+
+  /** The ports a test reads, under the names the in-memory stores give them. */
+  private record Ports(
+      CalendarFeeds calendarFeeds,
+      ar.booking.core.ports.Accommodations accommodations,
+      Reservations reservations,
+      ar.booking.core.ports.Transactions transactions,
+      ar.booking.core.event.EventLog events) {}
+
   private final MutableClock clock = new MutableClock(NOW);
   private final ScriptedFeeds net = new ScriptedFeeds();
-  private final SyncCalendar sync =
-      new SyncCalendar(
-          db.calendarFeeds(),
-          db.accommodations(),
-          db.reservations(),
-          db.transactions(),
-          new InProcessBookingLocks(),
-          db.events(),
-          net,
-          net,
-          clock,
-          SyncSettings.DEFAULT);
+  private Ports db;
+  private SyncCalendar sync;
   private Accommodation unit;
   private CalendarFeed feed;
 
   @BeforeEach
   void setUp() {
-    unit = addCabin(db.accommodations(), "Cabaña del Lago");
+    StoreBundle s = stores();
+    db =
+        new Ports(
+            calendarFeeds(), s.accommodations(), s.reservations(), s.transactions(), s.events());
+    sync =
+        new SyncCalendar(
+            db.calendarFeeds(),
+            db.accommodations(),
+            db.reservations(),
+            db.transactions(),
+            new InProcessBookingLocks(),
+            db.events(),
+            net,
+            net,
+            clock,
+            SyncSettings.DEFAULT);
+    unit = addCabin(db.accommodations(), "Cabaña del Lago " + java.util.UUID.randomUUID());
     feed = addFeed(FeedSource.AIRBNB, "https://www.airbnb.com/calendar/ical/1.ics");
   }
 
@@ -315,7 +336,7 @@ class SyncCalendarTest {
               assertThat(a.changes().waiting()).isEqualTo(1);
               assertThat(a.changes().conflicts()).isZero();
             });
-    assertThat(db.calendarFeeds().conflicts(Optional.empty(), false)).isEmpty();
+    assertThat(db.calendarFeeds().conflicts(Optional.of(unit.id()), false)).isEmpty();
     assertThat(db.calendarFeeds().imported(booking.id())).hasSize(1);
   }
 
@@ -436,9 +457,11 @@ class SyncCalendarTest {
     addFeed(FeedSource.VRBO, "https://www.vrbo.com/icalendar/1.ics");
     net.serve(stay("a", "2026-12-10", "2026-12-13"));
 
-    assertThat(sync.syncAll()).hasSize(2);
+    assertThat(sync.syncAll())
+        .filteredOn(done -> done.synced().map(f -> f.unit().equals(unit.id())).orElse(false))
+        .hasSize(2);
     assertThat(sync.syncUnit(unit.id())).hasSize(2);
-    assertThat(sync.syncFeed(new FeedId(9_999)).outcome())
-        .isEqualTo(new SyncCalendar.UnknownFeed(new FeedId(9_999)));
+    assertThat(sync.syncFeed(new FeedId(999_999_999)).outcome())
+        .isEqualTo(new SyncCalendar.UnknownFeed(new FeedId(999_999_999)));
   }
 }
