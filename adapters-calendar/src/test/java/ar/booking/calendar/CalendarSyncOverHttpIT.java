@@ -12,6 +12,7 @@ import ar.booking.core.calendarsync.CalendarFeed;
 import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.calendarsync.CalendarSyncEvents;
 import ar.booking.core.calendarsync.ExportCalendar;
+import ar.booking.core.calendarsync.ExportTokens;
 import ar.booking.core.calendarsync.FeedConflict;
 import ar.booking.core.calendarsync.FeedSource;
 import ar.booking.core.calendarsync.SyncCalendar;
@@ -213,16 +214,20 @@ class CalendarSyncOverHttpIT {
     feed(FeedSource.AIRBNB, "/airbnb.ics");
     feed(FeedSource.BOOKING, "/booking.ics");
     sync.syncAll();
+    ExportTokens tokens = ExportTokens.fromSecret("a-salt-of-32-characters-for-test");
     ExportCalendar export =
         new ExportCalendar(
             db.accommodations(),
             db.reservations(),
+            tokens,
             clock,
             ExportCalendar.Settings.forHost("reservas.example.com"));
 
     CalendarExport forAirbnb =
         ((ExportCalendar.Exported)
-                export.execute(new ExportCalendar.Query(unit.id(), Optional.of(FeedSource.AIRBNB))))
+                export.execute(
+                    new ExportCalendar.Query(
+                        unit.id(), tokens.tokenFor(unit), Optional.of(FeedSource.AIRBNB))))
             .calendar();
     byte[] ics = new IcsWriter("-//Reservas//ES").write(forAirbnb, clock.instant());
 

@@ -30,6 +30,7 @@ public final class ExportCalendar {
 
   private final Accommodations accommodations;
   private final Reservations reservations;
+  private final ExportTokens tokens;
   private final Clock clock;
   private final Settings settings;
 
@@ -54,15 +55,23 @@ public final class ExportCalendar {
   }
 
   public ExportCalendar(
-      Accommodations accommodations, Reservations reservations, Clock clock, Settings settings) {
+      Accommodations accommodations,
+      Reservations reservations,
+      ExportTokens tokens,
+      Clock clock,
+      Settings settings) {
     this.accommodations = Objects.requireNonNull(accommodations, "accommodations");
     this.reservations = Objects.requireNonNull(reservations, "reservations");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Which unit, leaving out what was imported from {@code exclude}. */
-  public record Query(AccommodationId unit, Optional<FeedSource> exclude) {
+  /**
+   * Which unit, with the token of its export URL, leaving out what was imported from {@code
+   * exclude}.
+   */
+  public record Query(AccommodationId unit, String token, Optional<FeedSource> exclude) {
     public Query {
       Objects.requireNonNull(unit, "unit");
       exclude = exclude == null ? Optional.empty() : exclude;
@@ -70,16 +79,19 @@ public final class ExportCalendar {
   }
 
   /** What came of it. */
-  public sealed interface Result permits Exported, UnknownUnit {}
+  public sealed interface Result permits Exported, NotFound {}
 
   public record Exported(CalendarExport calendar) implements Result {}
 
-  public record UnknownUnit(AccommodationId unit) implements Result {}
+  /** No such unit, or not its current token: the caller answers 404 without saying which. */
+  public record NotFound() implements Result {}
 
   public Result execute(Query query) {
     Optional<Accommodation> found = accommodations.find(query.unit());
-    if (found.isEmpty()) {
-      return new UnknownUnit(query.unit());
+    // The token is checked (in constant time) even for an unknown unit's id, so both take as long.
+    boolean tokenMatches = tokens.matches(found.orElse(null), query.unit(), query.token());
+    if (found.isEmpty() || !tokenMatches) {
+      return new NotFound();
     }
     Accommodation unit = found.get();
     LocalDate today = unit.today(clock.instant());

@@ -49,11 +49,19 @@ public final class ExportTokens {
 
   /** True when {@code presented} is the unit's current token; constant time in its content. */
   public boolean matches(Accommodation unit, String presented) {
-    if (presented == null) {
-      return false;
-    }
-    byte[] expected = tokenFor(unit).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+    return matches(Objects.requireNonNull(unit, "unit"), unit.id(), presented);
+  }
+
+  /**
+   * The check of an export request: false when the unit is unknown ({@code null}), computed all the
+   * same so an unknown id and a wrong token take as long.
+   */
+  boolean matches(Accommodation unit, AccommodationId requested, String presented) {
+    byte[] expected =
+        tokenFor(requested, unit == null ? 1 : unit.exportTokenVersion())
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] given = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, given) && unit != null && presented != null;
   }
 
   private byte[] mac(AccommodationId unit, int version) {

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 class ExportCalendarTest {
 
   private final InMemoryStores db = InMemoryStores.create();
+  private final ExportTokens tokens = ExportTokens.fromSecret("a-salt-of-32-characters-for-test");
   private final ExportCalendar export =
       new ExportCalendar(
           db.accommodations(),
           db.reservations(),
+          tokens,
           Clock.fixed(NOW, ZoneOffset.UTC),
           ExportCalendar.Settings.forHost("reservas.example.com"));
   private Accommodation unit;
@@ -63,7 +65,8 @@ class ExportCalendarTest {
   }
 
   private CalendarExport exported(Optional<FeedSource> exclude) {
-    return ((ExportCalendar.Exported) export.execute(new ExportCalendar.Query(unit.id(), exclude)))
+    return ((ExportCalendar.Exported)
+            export.execute(new ExportCalendar.Query(unit.id(), tokens.tokenFor(unit), exclude)))
         .calendar();
   }
 
@@ -106,8 +109,27 @@ class ExportCalendarTest {
   }
 
   @Test
-  void anUnknownUnitIsSaid() {
-    assertThat(export.execute(new ExportCalendar.Query(new AccommodationId(999), Optional.empty())))
-        .isEqualTo(new ExportCalendar.UnknownUnit(new AccommodationId(999)));
+  void anUnknownUnitAWrongTokenAndARotatedOneAreAllJustNotFound() {
+    AccommodationId unknown = new AccommodationId(999);
+    String oldToken = tokens.tokenFor(unit);
+
+    assertThat(
+            export.execute(
+                new ExportCalendar.Query(unknown, tokens.tokenFor(unknown, 1), Optional.empty())))
+        .isEqualTo(new ExportCalendar.NotFound());
+    assertThat(export.execute(new ExportCalendar.Query(unit.id(), "guess", Optional.empty())))
+        .isEqualTo(new ExportCalendar.NotFound());
+    assertThat(export.execute(new ExportCalendar.Query(unit.id(), null, Optional.empty())))
+        .isEqualTo(new ExportCalendar.NotFound());
+
+    db.accommodations().update(unit.withNextExportToken());
+
+    assertThat(export.execute(new ExportCalendar.Query(unit.id(), oldToken, Optional.empty())))
+        .isEqualTo(new ExportCalendar.NotFound());
+    Accommodation rotated = db.accommodations().find(unit.id()).orElseThrow();
+    assertThat(
+            export.execute(
+                new ExportCalendar.Query(unit.id(), tokens.tokenFor(rotated), Optional.empty())))
+        .isInstanceOf(ExportCalendar.Exported.class);
   }
 }
