@@ -440,6 +440,90 @@ public abstract class SyncCalendarContract {
   }
 
   @Test
+  void aRollingWindowReKeyedDailyStaysOneStayUpdatedOncePerDay() {
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 25);
+    Reservation first = null;
+    for (int day = 0; day < 5; day++) {
+      java.time.LocalDate d = today.plusDays(day);
+      net.serve(
+          FeedEvent.of(
+              "horizon-" + d + "@airbnb.com",
+              d.plusDays(365).toString(),
+              d.plusDays(730).toString(),
+              "Airbnb (Not available)"));
+      syncNow();
+      Reservation now = importedAs("horizon-" + d + "@airbnb.com");
+      first = first == null ? now : first;
+      assertThat(now.code()).isEqualTo(first.code());
+      assertThat(now.period().checkIn()).isEqualTo(d.plusDays(365));
+      clock.advance(Duration.ofDays(1));
+    }
+
+    assertThat(imported()).hasSize(1);
+    assertThat(db.events().stream(first.code().value()))
+        .extracting(DomainEvent::type)
+        .containsExactly(
+            EventType.STAY_IMPORTED,
+            EventType.RESERVATION_UPDATED,
+            EventType.RESERVATION_UPDATED,
+            EventType.RESERVATION_UPDATED,
+            EventType.RESERVATION_UPDATED);
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void twoInstancesSyncingOneFeedAtOnceImportEachEventOnce() throws Exception {
+    FeedEvent[] events = {
+      stay("a", "2026-12-10", "2026-12-13"),
+      stay("b", "2026-12-20", "2026-12-23"),
+      stay("c", "2027-01-10", "2027-01-13")
+    };
+    ScriptedFeeds otherNet = new ScriptedFeeds();
+    SyncCalendar other =
+        new SyncCalendar(
+            db.calendarFeeds(),
+            db.accommodations(),
+            db.reservations(),
+            db.transactions(),
+            new InProcessBookingLocks(),
+            db.events(),
+            otherNet,
+            otherNet,
+            clock,
+            SyncSettings.DEFAULT);
+    net.serve(events);
+    otherNet.serve(events);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var one =
+          pool.submit(
+              () -> {
+                start.await();
+                return sync.syncFeed(feed.id()).outcome();
+              });
+      var two =
+          pool.submit(
+              () -> {
+                start.await();
+                return other.syncFeed(feed.id()).outcome();
+              });
+
+      assertThat(one.get(30, java.util.concurrent.TimeUnit.SECONDS))
+          .isInstanceOf(SyncCalendar.Applied.class);
+      assertThat(two.get(30, java.util.concurrent.TimeUnit.SECONDS))
+          .isInstanceOf(SyncCalendar.Applied.class);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(imported()).hasSize(3).allSatisfy(r -> assertThat(r.occupiesNights()).isTrue());
+    assertThat(db.calendarFeeds().imported(feed.id()))
+        .extracting(ImportedEvent::uid)
+        .containsExactly("a", "b", "c");
+  }
+
+  @Test
   void refreshIfStaleFetchesOnlyFeedsOlderThanTheLimit() {
     net.serve(stay("a", "2026-12-10", "2026-12-13"));
     sync.refreshIfStale(unit.id(), Duration.ofMinutes(10));
