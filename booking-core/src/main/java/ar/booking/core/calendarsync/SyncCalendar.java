@@ -8,6 +8,7 @@ import ar.booking.core.ports.BookingLocks;
 import ar.booking.core.ports.Transactions;
 import ar.booking.core.reservation.OccupancyKind;
 import ar.booking.core.reservation.ReservationCode;
+import ar.booking.core.scheduling.ScheduledJob;
 import ar.booking.core.shared.AccommodationId;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,8 @@ public final class SyncCalendar {
   public record FeedSynced(FeedId feed, Optional<CalendarFeed> synced, Outcome outcome) {}
 
   /** How it ended. */
-  public sealed interface Outcome permits Applied, NotModified, Failed, Suspicious, UnknownFeed {}
+  public sealed interface Outcome
+      permits Applied, NotModified, Failed, Suspicious, UnknownFeed, Crashed {}
 
   /** The fetch was applied (a 304 applies what the last body implies). */
   public record Applied(Changes changes) implements Outcome {}
@@ -93,6 +95,15 @@ public final class SyncCalendar {
   public record Suspicious(String reason) implements Outcome {}
 
   public record UnknownFeed(FeedId feed) implements Outcome {}
+
+  /**
+   * A bug or a storage failure while syncing this feed (its unit of work rolled back); the other
+   * feeds went on.
+   */
+  public record Crashed(RuntimeException failure) implements Outcome {}
+
+  /** The name of the periodic job on the runner. */
+  public static final String JOB_NAME = "sync_ical_feeds";
 
   /**
    * Counts of what a sync changed.
@@ -118,20 +129,53 @@ public final class SyncCalendar {
     return execute(new Command(feed, false));
   }
 
-  /** Syncs every feed of {@code unit}, one after the other. */
+  /** Syncs every feed of {@code unit}, one after the other; one crashing never stops the others. */
   public List<FeedSynced> syncUnit(AccommodationId unit) {
-    List<FeedSynced> done = new ArrayList<>();
-    for (CalendarFeed feed : feeds.ofUnit(unit)) {
-      done.add(syncFeed(feed.id()));
-    }
-    return done;
+    return syncEach(feeds.ofUnit(unit));
   }
 
-  /** Syncs every feed of every unit (the periodic job). A failing feed never stops the others. */
+  /** Syncs every feed of every unit; one crashing never stops the others. */
   public List<FeedSynced> syncAll() {
+    return syncEach(feeds.all());
+  }
+
+  /**
+   * The periodic job ({@code JOB_ICAL_INTERVAL_SECONDS}) for the {@link
+   * ar.booking.core.scheduling.JobRunner}: {@link #syncAll()}, once per interval across instances.
+   * A run in which some feed crashed fails (after every other feed was synced), so the runner
+   * reports it. Its lease is at least 15 minutes: a run fetches every feed, each bounded by the
+   * fetcher's own timeouts.
+   */
+  public ScheduledJob job(Duration interval) {
+    Duration lease =
+        interval.compareTo(Duration.ofMinutes(15)) > 0 ? interval : Duration.ofMinutes(15);
+    return new ScheduledJob(
+        JOB_NAME,
+        interval,
+        lease,
+        () -> {
+          List<FeedSynced> crashed =
+              syncAll().stream().filter(s -> s.outcome() instanceof Crashed).toList();
+          if (!crashed.isEmpty()) {
+            IllegalStateException failure =
+                new IllegalStateException(
+                    crashed.size()
+                        + " feed(s) crashed: "
+                        + crashed.stream().map(s -> s.feed().toString()).toList());
+            crashed.forEach(s -> failure.addSuppressed(((Crashed) s.outcome()).failure()));
+            throw failure;
+          }
+        });
+  }
+
+  private List<FeedSynced> syncEach(List<CalendarFeed> toSync) {
     List<FeedSynced> done = new ArrayList<>();
-    for (CalendarFeed feed : feeds.all()) {
-      done.add(syncFeed(feed.id()));
+    for (CalendarFeed feed : toSync) {
+      try {
+        done.add(syncFeed(feed.id()));
+      } catch (RuntimeException failure) {
+        done.add(new FeedSynced(feed.id(), Optional.of(feed), new Crashed(failure)));
+      }
     }
     return done;
   }
@@ -143,14 +187,14 @@ public final class SyncCalendar {
    */
   public List<FeedSynced> refreshIfStale(AccommodationId unit, Duration maxAge) {
     Instant now = clock.instant();
-    List<FeedSynced> done = new ArrayList<>();
+    List<CalendarFeed> stale = new ArrayList<>();
     for (CalendarFeed feed : feeds.ofUnit(unit)) {
       boolean fresh = feed.sync().age(now).map(age -> age.compareTo(maxAge) <= 0).orElse(false);
       if (!fresh) {
-        done.add(syncFeed(feed.id()));
+        stale.add(feed);
       }
     }
-    return done;
+    return syncEach(stale);
   }
 
   public FeedSynced execute(Command command) {

@@ -35,6 +35,11 @@ final class ScriptedFeeds implements FeedFetcher, FeedParser {
     next = new NotModified();
   }
 
+  /** The next fetch throws, as a bug would. */
+  void explode() {
+    next = null;
+  }
+
   void serveGarbage() {
     next = new Fetched("garbage".getBytes(StandardCharsets.UTF_8), null, null);
   }
@@ -43,6 +48,9 @@ final class ScriptedFeeds implements FeedFetcher, FeedParser {
   public FetchOutcome fetch(URI url, Optional<String> etag, Optional<String> lastModified) {
     fetches++;
     etagsSent.add(etag);
+    if (next == null) {
+      throw new IllegalStateException("the fetcher blew up");
+    }
     return next;
   }
 

@@ -524,6 +524,31 @@ public abstract class SyncCalendarContract {
   }
 
   @Test
+  void aCrashingFeedNeverStopsTheOthersAndFailsTheJobRun() {
+    CalendarFeed second = addFeed(FeedSource.VRBO, "https://www.vrbo.com/icalendar/2.ics");
+    net.explode();
+
+    List<SyncCalendar.FeedSynced> done = sync.syncUnit(unit.id());
+
+    assertThat(done)
+        .extracting(SyncCalendar.FeedSynced::feed)
+        .containsExactly(feed.id(), second.id());
+    assertThat(done)
+        .allSatisfy(d -> assertThat(d.outcome()).isInstanceOf(SyncCalendar.Crashed.class));
+    var job = sync.job(Duration.ofSeconds(300));
+    assertThat(job.name()).isEqualTo("sync_ical_feeds");
+    assertThat(job.interval()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(job.lease()).isEqualTo(Duration.ofMinutes(15));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.work().run())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("crashed");
+
+    net.serve(stay("a", "2026-12-10", "2026-12-13"));
+    assertThat(sync.syncUnit(unit.id()))
+        .allSatisfy(d -> assertThat(d.outcome()).isInstanceOf(SyncCalendar.Applied.class));
+  }
+
+  @Test
   void refreshIfStaleFetchesOnlyFeedsOlderThanTheLimit() {
     net.serve(stay("a", "2026-12-10", "2026-12-13"));
     sync.refreshIfStale(unit.id(), Duration.ofMinutes(10));
