@@ -9,8 +9,11 @@ ALTER TABLE calendar_imported_event DROP CONSTRAINT calendar_imported_event_pkey
 CREATE UNIQUE INDEX calendar_imported_event_feed_uid_unique ON calendar_imported_event (feed_id, uid);
 CREATE UNIQUE INDEX calendar_imported_event_stay_unique ON calendar_imported_event (reservation_code)
   WHERE reservation_code IS NOT NULL;
+-- While some of its nights are held by others, an event holds its free stretches with partial stays.
 ALTER TABLE calendar_imported_event
   ADD COLUMN misses integer NOT NULL DEFAULT 0 CONSTRAINT calendar_imported_event_misses_non_negative CHECK (misses >= 0),
+  ADD COLUMN partial_codes text[] NOT NULL DEFAULT '{}',
+  ADD CONSTRAINT calendar_imported_event_whole_or_partial CHECK (reservation_code IS NULL OR cardinality(partial_codes) = 0),
   ADD CONSTRAINT calendar_imported_event_uid_present CHECK (uid <> ''),
   DROP COLUMN conflict;
 ALTER TABLE calendar_imported_event RENAME COLUMN last_seen_at TO changed_at;

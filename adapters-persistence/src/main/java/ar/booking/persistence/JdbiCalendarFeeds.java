@@ -42,7 +42,8 @@ final class JdbiCalendarFeeds implements CalendarFeeds {
           + FEED_COLUMNS
           + " FROM calendar_feed f LEFT JOIN calendar_feed_sync s ON s.feed_id = f.id";
   private static final String EVENT_COLUMNS =
-      "uid, check_in, check_out, summary, reservation_code, misses, first_seen_at, changed_at";
+      "uid, check_in, check_out, summary, reservation_code, partial_codes, misses, first_seen_at,"
+          + " changed_at";
   private static final String CONFLICT_COLUMNS =
       "id, feed_id, accommodation_id, source, uid, check_in, check_out, summary, our_codes,"
           + " detected_at, resolved_at, resolution";
@@ -200,9 +201,9 @@ final class JdbiCalendarFeeds implements CalendarFeeds {
               bindEvent(
                       handle.createUpdate(
                           "INSERT INTO calendar_imported_event (feed_id, uid, check_in, check_out,"
-                              + " summary, reservation_code, misses, first_seen_at, changed_at)"
-                              + " VALUES (:feed, :uid, :check_in, :check_out, :summary, :stay,"
-                              + " :misses, :first_seen_at, :changed_at)"),
+                              + " summary, reservation_code, partial_codes, misses, first_seen_at,"
+                              + " changed_at) VALUES (:feed, :uid, :check_in, :check_out, :summary,"
+                              + " :stay, :partials, :misses, :first_seen_at, :changed_at)"),
                       id,
                       event)
                   .execute());
@@ -224,7 +225,8 @@ final class JdbiCalendarFeeds implements CalendarFeeds {
                           handle.createUpdate(
                               "UPDATE calendar_imported_event SET uid = :uid, check_in = :check_in,"
                                   + " check_out = :check_out, summary = :summary,"
-                                  + " reservation_code = :stay, misses = :misses,"
+                                  + " reservation_code = :stay, partial_codes = :partials,"
+                                  + " misses = :misses,"
                                   + " first_seen_at = :first_seen_at, changed_at = :changed_at"
                                   + " WHERE feed_id = :feed AND uid = :old_uid"),
                           id,
@@ -249,6 +251,8 @@ final class JdbiCalendarFeeds implements CalendarFeeds {
         .bind("check_out", e.period().checkOut())
         .bind("summary", e.summary())
         .bind("stay", e.stay().map(ReservationCode::value).orElse(null))
+        .bindArray(
+            "partials", String.class, e.partials().stream().map(ReservationCode::value).toList())
         .bind("misses", e.misses())
         .bindByType("first_seen_at", ReservationRows.utc(e.firstSeenAt()), OffsetDateTime.class)
         .bindByType("changed_at", ReservationRows.utc(e.changedAt()), OffsetDateTime.class);
@@ -393,17 +397,24 @@ final class JdbiCalendarFeeds implements CalendarFeeds {
             rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class)),
         rs.getString("summary"),
         stay == null ? null : new ReservationCode(stay),
+        codes(rs.getArray("partial_codes")),
         rs.getInt("misses"),
         ReservationRows.instant(rs, "first_seen_at"),
         ReservationRows.instant(rs, "changed_at"));
   }
 
-  private static FeedConflict conflict(ResultSet rs) throws SQLException {
-    Array array = rs.getArray("our_codes");
-    List<ReservationCode> ours = new ArrayList<>();
-    for (Object code : (Object[]) array.getArray()) {
-      ours.add(new ReservationCode((String) code));
+  private static List<ReservationCode> codes(Array array) throws SQLException {
+    List<ReservationCode> codes = new ArrayList<>();
+    if (array != null) {
+      for (Object code : (Object[]) array.getArray()) {
+        codes.add(new ReservationCode((String) code));
+      }
     }
+    return codes;
+  }
+
+  private static FeedConflict conflict(ResultSet rs) throws SQLException {
+    List<ReservationCode> ours = codes(rs.getArray("our_codes"));
     return new FeedConflict(
         rs.getLong("id"),
         new FeedId(rs.getLong("feed_id")),

@@ -56,8 +56,10 @@ public final class RemoveFeed {
           }
           int released = 0;
           for (ImportedEvent held : feeds.imported(command.feed())) {
-            if (held.stay().isPresent() && release(held.stay().get(), command.actor(), now)) {
-              released++;
+            for (ReservationCode stay : held.stays()) {
+              if (release(stay, command.actor(), now)) {
+                released++;
+              }
             }
           }
           feeds.remove(command.feed(), now);

@@ -321,6 +321,65 @@ public abstract class SyncCalendarContract {
   }
 
   @Test
+  void theFreeNightsOfAClashingStayAreHeldWhileItWaitsAndGiveWayToTheWholeStayLater() {
+    Reservation ours =
+        ((Reservations.Inserted)
+                db.reservations().insert(hold(unit, period("2026-12-10", "2026-12-13")), "guest"))
+            .reservation();
+    net.serve(stay("x@airbnb.com", "2026-12-08", "2026-12-15"));
+    syncNow();
+
+    ImportedEvent waiting = db.calendarFeeds().imported(feed.id()).getFirst();
+    assertThat(waiting.reservation()).isNull();
+    assertThat(waiting.partials()).hasSize(2);
+    assertThat(waiting.partials())
+        .map(code -> db.reservations().find(code).orElseThrow())
+        .allSatisfy(r -> assertThat(r.status()).isEqualTo(ReservationStatus.BLOCKED))
+        .extracting(Reservation::period)
+        .containsExactlyInAnyOrder(
+            period("2026-12-08", "2026-12-10"), period("2026-12-13", "2026-12-15"));
+    List<Reservation> before = imported();
+
+    net.serve(stay("x@airbnb.com", "2026-12-08", "2026-12-15"));
+    syncNow();
+    assertThat(imported()).as("an unchanged clash writes nothing").isEqualTo(before);
+
+    db.reservations().update(ours.cancel("owner cancelled ours", NOW), "owner");
+    net.serve(stay("x@airbnb.com", "2026-12-08", "2026-12-15"));
+    syncNow();
+
+    assertThat(importedAs("x@airbnb.com").period()).isEqualTo(period("2026-12-08", "2026-12-15"));
+    assertThat(waiting.partials())
+        .allSatisfy(
+            code ->
+                assertThat(db.reservations().find(code).orElseThrow().status())
+                    .isEqualTo(ReservationStatus.CANCELLED));
+    assertThat(db.calendarFeeds().imported(feed.id()).getFirst().partials()).isEmpty();
+    assertThat(db.calendarFeeds().conflicts(Optional.of(unit.id()), true)).isEmpty();
+  }
+
+  @Test
+  void whenOurSideShrinksThePartialStaysAreLaidAgainAroundIt() {
+    Reservation ours =
+        ((Reservations.Inserted)
+                db.reservations().insert(hold(unit, period("2026-12-10", "2026-12-12")), "guest"))
+            .reservation();
+    net.serve(stay("x", "2026-12-08", "2026-12-15"));
+    syncNow();
+    assertThat(db.calendarFeeds().imported(feed.id()).getFirst().partials()).hasSize(2);
+
+    db.reservations().update(ours.cancel("changed plans", NOW), "guest");
+    db.reservations().insert(hold(unit, period("2026-12-10", "2026-12-11")), "guest");
+    net.serve(stay("x", "2026-12-08", "2026-12-15"));
+    syncNow();
+
+    assertThat(db.calendarFeeds().imported(feed.id()).getFirst().partials())
+        .map(code -> db.reservations().find(code).orElseThrow().period())
+        .containsExactlyInAnyOrder(
+            period("2026-12-08", "2026-12-10"), period("2026-12-11", "2026-12-15"));
+  }
+
+  @Test
   void aStayOnNightsAnotherFeedHoldsWaitsWithoutAnAlert() {
     net.serve(stay("airbnb-1", "2026-12-10", "2026-12-13"));
     syncNow();
