@@ -67,6 +67,20 @@ class Ical4jFeedParserTest {
   }
 
   @Test
+  void aTzidWithoutItsVtimezoneIsStillAZone() {
+    String ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+            + "BEGIN:VEVENT\r\nUID:ny\r\nDTSTART;TZID=America/New_York:20270301T230000\r\n"
+            + "DTEND;TZID=America/New_York:20270304T100000\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n";
+
+    // 23:00 in New York is 01:00 the next day in Buenos Aires.
+    assertThat(parse(ics.getBytes(StandardCharsets.UTF_8)))
+        .extracting(FeedEvent::period)
+        .containsExactly(StayPeriod.parse("2027-03-02", "2027-03-04"));
+  }
+
+  @Test
   void cancelledEventsAreMarked() {
     assertThat(parse("cancelled.ics"))
         .extracting(FeedEvent::uid, FeedEvent::cancelled)
