@@ -14,14 +14,19 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.util.CompatibilityHints;
@@ -52,7 +57,7 @@ public final class Ical4jFeedParser implements FeedParser {
     }
     Calendar calendar;
     try {
-      calendar = new CalendarBuilder().build(new StringReader(text));
+      calendar = new CalendarBuilder().build(new StringReader(withoutUnknownZones(text)));
     } catch (ParserException e) {
       return new Unreadable("line " + e.getLineNo() + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
@@ -125,6 +130,40 @@ public final class Ical4jFeedParser implements FeedParser {
       return Optional.empty();
     }
     return Optional.ofNullable(date.getDate()).map(t -> toDay(t, zone));
+  }
+
+  /**
+   * The text with every {@code TZID} parameter that neither a {@code VTIMEZONE} of the file nor
+   * ical4j's registry can resolve taken out, so its date-time reads as the local time written (the
+   * right day, give or take the unknown offset) instead of sinking the event.
+   */
+  static String withoutUnknownZones(String text) {
+    String unfolded = text.replaceAll("\\r?\\n[ \\t]", "");
+    Set<String> defined = new HashSet<>();
+    Matcher definitions = DEFINED_ZONE.matcher(unfolded);
+    while (definitions.find()) {
+      defined.add(definitions.group(1).strip());
+    }
+    Matcher uses = ZONE_PARAMETER.matcher(unfolded);
+    StringBuilder out = new StringBuilder(unfolded.length());
+    while (uses.find()) {
+      String id = uses.group(1).replace("\"", "").strip();
+      boolean known = defined.contains(id) || resolvable(id);
+      uses.appendReplacement(out, known ? Matcher.quoteReplacement(uses.group()) : "");
+    }
+    uses.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern DEFINED_ZONE = Pattern.compile("(?m)^TZID[^:\\r\\n]*:([^\\r\\n]+)$");
+  private static final Pattern ZONE_PARAMETER = Pattern.compile(";TZID=(\"[^\"]*\"|[^;:\\r\\n]*)");
+
+  private static boolean resolvable(String id) {
+    try {
+      return TimeZoneRegistry.getGlobalZoneId(id) != null;
+    } catch (RuntimeException unknown) {
+      return false;
+    }
   }
 
   /** A DATE as is; a date-time as the calendar day it falls on in the unit's zone. */

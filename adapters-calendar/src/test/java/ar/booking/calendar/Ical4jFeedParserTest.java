@@ -81,6 +81,19 @@ class Ical4jFeedParserTest {
   }
 
   @Test
+  void aTzidNobodyDefinesFallsBackToTheDayAsWritten() {
+    String ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+            + "BEGIN:VEVENT\r\nUID:odd\r\nDTSTART;TZID=Pacific Standard Time Custom:20270301T230000\r\n"
+            + "DTEND;TZID=Pacific Standard Time Custom:20270304T100000\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n";
+
+    assertThat(parse(ics.getBytes(StandardCharsets.UTF_8)))
+        .extracting(FeedEvent::period)
+        .containsExactly(StayPeriod.parse("2027-03-01", "2027-03-04"));
+  }
+
+  @Test
   void cancelledEventsAreMarked() {
     assertThat(parse("cancelled.ics"))
         .extracting(FeedEvent::uid, FeedEvent::cancelled)
