@@ -208,6 +208,25 @@ class CalendarSyncOverHttpIT {
   }
 
   @Test
+  void anEventWithoutUidIsCountedAsUnreadableAndTheRestIsImported() {
+    String ics =
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
+            + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270110\nDTEND;VALUE=DATE:20270112\nEND:VEVENT\n"
+            + "BEGIN:VEVENT\nUID:fine@example.com\nDTSTART;VALUE=DATE:20270120\n"
+            + "DTEND;VALUE=DATE:20270122\nEND:VEVENT\nEND:VCALENDAR\n";
+    server.serve("/other.ics", ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    CalendarFeed other = feed(FeedSource.ICAL_OTHER, "/other.ics");
+
+    assertThat(sync.syncFeed(other.id()).outcome())
+        .isInstanceOfSatisfying(
+            SyncCalendar.Applied.class,
+            a -> {
+              assertThat(a.changes().unreadable()).isEqualTo(1);
+              assertThat(a.changes().added()).isEqualTo(1);
+            });
+  }
+
+  @Test
   void theExportLeavesOutWhatCameFromTheSourceItIsFor() {
     server.serve("/airbnb.ics", FeedFiles.read("airbnb.ics"), null);
     server.serve("/booking.ics", FeedFiles.read("booking.ics"), null);

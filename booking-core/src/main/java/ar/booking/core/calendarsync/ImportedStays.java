@@ -122,7 +122,8 @@ final class ImportedStays {
         tally.conflicts,
         tally.waiting,
         plan.ignoredPast(),
-        plan.duplicates());
+        plan.duplicates(),
+        0);
   }
 
   private static String releaseNote(CalendarFeed feed, FeedDiff.ReleaseReason reason) {

@@ -109,7 +109,8 @@ public final class SyncCalendar {
    * Counts of what a sync changed.
    *
    * @param conflicts new conflicts with our occupancy (each alerted once)
-   * @param waiting events whose nights another feed's stay or an open conflict holds (retried)
+   * @param waiting events some of whose nights others hold (their free nights held in part)
+   * @param unreadable events of the feed skipped for lack of a UID or usable dates
    */
   public record Changes(
       int added,
@@ -120,8 +121,23 @@ public final class SyncCalendar {
       int conflicts,
       int waiting,
       int ignoredPast,
-      int duplicates) {
-    public static final Changes NONE = new Changes(0, 0, 0, 0, 0, 0, 0, 0, 0);
+      int duplicates,
+      int unreadable) {
+    public static final Changes NONE = new Changes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    Changes withUnreadable(int skipped) {
+      return new Changes(
+          added,
+          moved,
+          unchanged,
+          missed,
+          released,
+          conflicts,
+          waiting,
+          ignoredPast,
+          duplicates,
+          skipped);
+    }
   }
 
   /** Syncs one feed on the scheduler's behalf. */
@@ -271,7 +287,10 @@ public final class SyncCalendar {
                 return suspicious(current, suspicious.reason(), now);
               }
             }
-            Changes changes = stays.apply(current, plan, today, now);
+            Changes changes =
+                stays
+                    .apply(current, plan, today, now)
+                    .withUnreadable(parsed == null ? 0 : parsed.skipped());
             FeedSyncState state =
                 parsed == null
                     ? current
