@@ -1,5 +1,6 @@
 package ar.booking.persistence;
 
+import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
@@ -30,6 +31,7 @@ public final class PostgresStores implements AutoCloseable {
   private final Payments payments;
   private final EventLog events;
   private final JobSchedule jobSchedule;
+  private final CalendarFeeds calendarFeeds;
 
   private PostgresStores(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -40,6 +42,7 @@ public final class PostgresStores implements AutoCloseable {
     this.payments = new JdbiPayments(database);
     this.events = new JdbiEventLog(database);
     this.jobSchedule = new JdbiJobSchedule(database);
+    this.calendarFeeds = new JdbiCalendarFeeds(database);
   }
 
   /**
@@ -123,6 +126,10 @@ public final class PostgresStores implements AutoCloseable {
 
   public JobSchedule jobSchedule() {
     return jobSchedule;
+  }
+
+  public CalendarFeeds calendarFeeds() {
+    return calendarFeeds;
   }
 
   /** Rows skipped because they could not be read back into valid domain values, since start. */

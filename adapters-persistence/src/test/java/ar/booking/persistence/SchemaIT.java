@@ -74,7 +74,7 @@ class SchemaIT {
   @Test
   void everyMigrationRanOnTheEmptyDatabase() throws SQLException {
     assertThat(column("SELECT version FROM flyway_schema_history WHERE success ORDER BY 1"))
-        .containsExactly("1", "2", "3", "4", "5");
+        .containsExactly("1", "2", "3", "4", "5", "6");
     assertThat(column("SELECT extname FROM pg_extension")).contains("btree_gist");
     assertThat(
             column(
@@ -94,6 +94,7 @@ class SchemaIT {
             "calendar_feed",
             "calendar_feed_sync",
             "calendar_imported_event",
+            "calendar_conflict",
             "admin_user");
   }
 

@@ -23,5 +23,9 @@ public enum EventType {
   /** A payment was recorded for the first time. */
   PAYMENT_RECORDED,
   /** The provider's view of a recorded payment changed (approved, refunded, charged back…). */
-  PAYMENT_UPDATED
+  PAYMENT_UPDATED,
+  /** A stay imported from another platform's calendar clashes with one of ours (owner alert). */
+  ICAL_CONFLICT,
+  /** An imported calendar feed failed, came back empty or shrank suspiciously (owner alert). */
+  ICAL_FEED_FAILED
 }

@@ -1,6 +1,7 @@
 package ar.booking.core.memory;
 
 import ar.booking.core.accommodation.Accommodation;
+import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.payment.Payment;
 import ar.booking.core.payment.Payments;
@@ -56,6 +57,7 @@ public final class InMemoryStores {
   private final InMemoryReservations reservationsPort = new InMemoryReservations(this, eventsPort);
   private final InMemoryPayments paymentsPort = new InMemoryPayments(this, eventsPort);
   private final InMemoryJobSchedule jobsPort = new InMemoryJobSchedule();
+  private final InMemoryCalendarFeeds calendarFeedsPort = new InMemoryCalendarFeeds(this);
   private final Transactions transactionsPort = this::inTransaction;
 
   public static InMemoryStores create() {
@@ -84,6 +86,10 @@ public final class InMemoryStores {
 
   public JobSchedule jobSchedule() {
     return jobsPort;
+  }
+
+  public CalendarFeeds calendarFeeds() {
+    return calendarFeedsPort;
   }
 
   /** What a unit of work did so far: how to undo it, what to publish, which units it holds. */

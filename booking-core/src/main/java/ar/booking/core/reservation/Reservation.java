@@ -210,6 +210,33 @@ public record Reservation(
     return copy(ReservationStatus.CANCELLED, amountPaid, holdExpiresAt, newNote, at, version);
   }
 
+  /**
+   * An imported stay as its feed shows it now: other nights, UID or summary (the same stay, written
+   * in place, so a moving event keeps its code).
+   */
+  public Reservation reimported(StayPeriod newPeriod, String newUid, String summary, Instant at) {
+    if (kind != OccupancyKind.IMPORTED_STAY) {
+      throw new IllegalStateException("only an imported stay follows its feed, not " + kind);
+    }
+    return new Reservation(
+        code,
+        accommodationId,
+        Objects.requireNonNull(newPeriod, "newPeriod"),
+        kind,
+        status,
+        guests,
+        contact,
+        channel,
+        quote,
+        amountPaid,
+        holdExpiresAt,
+        Objects.requireNonNull(newUid, "newUid"),
+        summary,
+        createdAt,
+        at,
+        version);
+  }
+
   /** This reservation as stored at {@code storedVersion} (adapters call this after a write). */
   public Reservation withVersion(long storedVersion) {
     return copy(status, amountPaid, holdExpiresAt, note, updatedAt, storedVersion);
