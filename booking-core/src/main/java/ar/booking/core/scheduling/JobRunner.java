@@ -120,17 +120,6 @@ public final class JobRunner implements AutoCloseable {
     }
   }
 
-  /** Runs one job now, on the caller's thread, if this instance wins it. Public for tests. */
-  public boolean runNowIfDue(String name) {
-    ScheduledJob job = jobs.get(name);
-    if (job == null) {
-      throw new IllegalArgumentException("no job named " + name);
-    }
-    var claim = schedule.tryClaim(name, job.interval(), job.lease(), owner, clock.instant());
-    claim.ifPresent(c -> run(job, c));
-    return claim.isPresent();
-  }
-
   private void run(ScheduledJob job, JobSchedule.Claim claim) {
     long start = System.nanoTime();
     try {
