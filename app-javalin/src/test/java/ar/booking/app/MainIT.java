@@ -67,6 +67,7 @@ class MainIT {
             "REDIS_URL",
             "JWT_SECRET",
             "METRICS_TOKEN",
+            "ICS_SALT",
             "ADMIN_PASSWORD",
             "PORT")) {
       environment.remove(name);

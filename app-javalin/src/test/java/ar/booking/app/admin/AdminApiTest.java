@@ -21,6 +21,7 @@ class AdminApiTest {
             stores.payments(),
             stores.events(),
             stores.jobSchedule(),
+            stores.calendarFeeds(),
             new InProcessBookingLocks(),
             new MutableClock(Fixtures.NOW),
             false)) {
