@@ -18,16 +18,21 @@ import ar.booking.app.http.HttpApi;
 import ar.booking.app.http.Json;
 import ar.booking.app.http.RequestTracking;
 import ar.booking.app.http.RouteGroup;
+import ar.booking.app.ical.IcalExportApi;
 import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
+import ar.booking.calendar.IcsWriter;
+import ar.booking.core.calendarsync.ExportCalendar;
+import ar.booking.core.calendarsync.ExportTokens;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,6 +60,9 @@ public final class BookingApp {
    * changed on another instance kills older tokens here within this time.
    */
   static final Duration PASSWORD_VERSION_CACHE = Duration.ofSeconds(10);
+
+  /** The {@code PRODID} of the exported calendars. */
+  static final String PROD_ID = "-//Reservas//Calendar export//ES";
 
   private final Config config;
   private final Supplier<Adapters> adapterSource;
@@ -238,6 +246,25 @@ public final class BookingApp {
                 clock)
             .routes());
     groups.add(new EventsApi(adapters.events(), clock));
+    ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
+    groups.add(
+        new IcalExportApi(
+            new ExportCalendar(
+                adapters.accommodations(),
+                adapters.reservations(),
+                exportTokens,
+                clock,
+                ExportCalendar.Settings.forHost(URI.create(config.http().baseUrl()).getHost())),
+            new IcsWriter(PROD_ID),
+            config.http().rateLimitEnabled()
+                ? new RateLimiter(
+                    config.http().rateLimitRequests(),
+                    config.http().rateLimitWindow(),
+                    Clock.systemUTC())
+                : null,
+            new ClientAddress(config.http().trustProxyHeaders()),
+            clock,
+            metrics.registry()));
     groups.add(
         new NluApi(
                 new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
@@ -276,6 +303,17 @@ public final class BookingApp {
       throw new StartupException("JWT_SECRET is not set; generate: openssl rand -hex 32");
     }
     return JwtSecrets.loadOrCreate(config.dataDir());
+  }
+
+  /** {@code ICS_SALT}, or (only where {@link Config} allows it) one kept under DATA_DIR. */
+  private String icsSalt() {
+    if (config.ical().icsSalt().isPresent()) {
+      return config.ical().icsSalt().get();
+    }
+    if (!config.auth().generateMissingSecrets()) {
+      throw new StartupException("ICS_SALT is not set; generate: openssl rand -hex 32");
+    }
+    return JwtSecrets.loadOrCreate(config.dataDir(), JwtSecrets.ICS_SALT_FILE);
   }
 
   private <T extends AutoCloseable> T track(T resource) {

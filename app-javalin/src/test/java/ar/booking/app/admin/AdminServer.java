@@ -179,6 +179,19 @@ final class AdminServer implements AutoCloseable {
         new MutableClock(Fixtures.NOW));
   }
 
+  /**
+   * A request outside the admin prefix, without the token: {@code absolutePath} from the root, then
+   * header name/value pairs.
+   */
+  Response getPublic(String absolutePath, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + absolutePath)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   Response get(String path) {
     return send(request(path).GET());
   }
