@@ -1,6 +1,7 @@
 package ar.booking.app;
 
 import ar.booking.app.admin.AdminApi;
+import ar.booking.app.admin.CalendarSyncAdmin;
 import ar.booking.app.auth.AuthApi;
 import ar.booking.app.auth.ClientAddress;
 import ar.booking.app.auth.JwtTokens;
@@ -23,9 +24,18 @@ import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
+import ar.booking.calendar.FetchSettings;
+import ar.booking.calendar.HttpFeedFetcher;
+import ar.booking.calendar.Ical4jFeedParser;
 import ar.booking.calendar.IcsWriter;
+import ar.booking.core.calendarsync.AddFeed;
 import ar.booking.core.calendarsync.ExportCalendar;
 import ar.booking.core.calendarsync.ExportTokens;
+import ar.booking.core.calendarsync.RemoveFeed;
+import ar.booking.core.calendarsync.ResolveConflict;
+import ar.booking.core.calendarsync.RotateExportToken;
+import ar.booking.core.calendarsync.SyncCalendar;
+import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.payment.RecordPayment;
@@ -63,6 +73,9 @@ public final class BookingApp {
 
   /** The {@code PRODID} of the exported calendars. */
   static final String PROD_ID = "-//Reservas//Calendar export//ES";
+
+  /** The {@code User-Agent} of feed fetches, completed with {@code BASE_URL} and ")". */
+  static final String USER_AGENT_PREFIX = "Reservas/1.0 (+";
 
   private final Config config;
   private final Supplier<Adapters> adapterSource;
@@ -233,6 +246,33 @@ public final class BookingApp {
             adminLimiter,
             loginLimiter,
             new ClientAddress(config.http().trustProxyHeaders())));
+    ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
+    SyncCalendar syncCalendar =
+        new SyncCalendar(
+            adapters.calendarFeeds(),
+            adapters.accommodations(),
+            adapters.reservations(),
+            adapters.transactions(),
+            adapters.bookingLocks(),
+            adapters.events(),
+            new HttpFeedFetcher(
+                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
+                    .allowingPrivateAddresses(!production)),
+            new Ical4jFeedParser(),
+            clock,
+            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    CalendarSyncAdmin calendarSync =
+        new CalendarSyncAdmin(
+            adapters.calendarFeeds(),
+            syncCalendar,
+            new AddFeed(adapters.calendarFeeds(), adapters.accommodations(), clock),
+            new RemoveFeed(
+                adapters.calendarFeeds(), adapters.reservations(), adapters.transactions(), clock),
+            new ResolveConflict(adapters.calendarFeeds(), clock),
+            new RotateExportToken(adapters.accommodations(), adapters.transactions(), exportTokens),
+            exportTokens,
+            config.http().baseUrl(),
+            config.ical().syncMaxAge());
     RecordPayment recordPayment =
         new RecordPayment(
             adapters.reservations(), adapters.payments(), adapters.transactions(), clock);
@@ -243,10 +283,10 @@ public final class BookingApp {
                 adapters.reservations(),
                 adapters.payments(),
                 recordPayment,
-                clock)
+                clock,
+                calendarSync)
             .routes());
     groups.add(new EventsApi(adapters.events(), clock));
-    ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
     groups.add(
         new IcalExportApi(
             new ExportCalendar(

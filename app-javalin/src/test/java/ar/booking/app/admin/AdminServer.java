@@ -200,6 +200,10 @@ final class AdminServer implements AutoCloseable {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   Response put(String path, String json) {
     return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
