@@ -20,6 +20,7 @@ import ar.booking.app.http.Json;
 import ar.booking.app.http.RequestTracking;
 import ar.booking.app.http.RouteGroup;
 import ar.booking.app.ical.IcalExportApi;
+import ar.booking.app.ical.IcalSync;
 import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
@@ -192,6 +193,31 @@ public final class BookingApp {
             clock,
             settings);
 
+    ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
+    SyncCalendar syncCalendar =
+        new SyncCalendar(
+            adapters.calendarFeeds(),
+            adapters.accommodations(),
+            adapters.reservations(),
+            adapters.transactions(),
+            adapters.bookingLocks(),
+            adapters.events(),
+            new HttpFeedFetcher(
+                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
+                    .allowingPrivateAddresses(config.mode() != RunMode.PRODUCTION)),
+            new Ical4jFeedParser(),
+            clock,
+            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    IcalSync icalSync =
+        new IcalSync(
+            syncCalendar,
+            adapters.calendarFeeds(),
+            clock,
+            config.ical().syncInterval(),
+            config.ical().syncMaxAge(),
+            metrics.registry());
+    health.degrading("ical", icalSync.health());
+
     jobs =
         new BackgroundJobs(
             adapters.jobSchedule(),
@@ -200,6 +226,7 @@ public final class BookingApp {
             dispatcher,
             config.jobs().expiryInterval(),
             config.jobs().eventsInterval(),
+            List.of(icalSync.job()),
             clock,
             metrics.registry());
     health.degrading("jobs", jobs.health());
@@ -246,21 +273,6 @@ public final class BookingApp {
             adminLimiter,
             loginLimiter,
             new ClientAddress(config.http().trustProxyHeaders())));
-    ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
-    SyncCalendar syncCalendar =
-        new SyncCalendar(
-            adapters.calendarFeeds(),
-            adapters.accommodations(),
-            adapters.reservations(),
-            adapters.transactions(),
-            adapters.bookingLocks(),
-            adapters.events(),
-            new HttpFeedFetcher(
-                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
-                    .allowingPrivateAddresses(!production)),
-            new Ical4jFeedParser(),
-            clock,
-            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
     CalendarSyncAdmin calendarSync =
         new CalendarSyncAdmin(
             adapters.calendarFeeds(),
@@ -272,7 +284,8 @@ public final class BookingApp {
             new RotateExportToken(adapters.accommodations(), adapters.transactions(), exportTokens),
             exportTokens,
             config.http().baseUrl(),
-            config.ical().syncMaxAge());
+            config.ical().syncMaxAge(),
+            icalSync::count);
     RecordPayment recordPayment =
         new RecordPayment(
             adapters.reservations(), adapters.payments(), adapters.transactions(), clock);

@@ -98,6 +98,7 @@ class BookingAppIT {
         .contains("\"database\":{\"status\":\"up\",\"latency_ms\":")
         .contains("\"disk\":{\"status\":\"up\"")
         .contains("\"memory\":{\"status\":\"up\"")
+        .contains("\"ical\":{\"status\":\"up\"")
         .doesNotContain("\"redis\"");
   }
 
@@ -233,7 +234,12 @@ class BookingAppIT {
         .contains("storage_unreadable_rows_total 0.0")
         .contains("job_runs_total{job=\"expire_holds\",outcome=\"failure\"}")
         .contains("job_last_success_timestamp_seconds{job=\"dispatch_events\"}")
-        .contains("event_deliveries_pending");
+        .contains("event_deliveries_pending")
+        .contains("job_runs_total{job=\"sync_ical_feeds\",outcome=\"success\"}")
+        .contains("ical_sync_total{outcome=\"failed\",source=\"airbnb\"} 0")
+        .contains("ical_events_imported{source=\"vrbo\"}")
+        .contains("ical_conflicts_total{source=\"booking\"} 0")
+        .contains("ical_export_requests_total{outcome=\"not_found\"}");
     assertThat(response.body()).doesNotContain("route=\"/api/v1/nothing-here\"");
   }
 

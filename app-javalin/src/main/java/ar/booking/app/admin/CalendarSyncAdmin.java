@@ -9,6 +9,7 @@ import ar.booking.core.calendarsync.RotateExportToken;
 import ar.booking.core.calendarsync.SyncCalendar;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the owner's calendar-sync routes need: the feeds, the use cases, the export tokens and where
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param baseUrl the public URL of the app ({@code BASE_URL}), prefix of every export URL
  * @param syncMaxAge a feed synced longer ago shows as {@code stale} ({@code
  *     ICAL_SYNC_MAX_AGE_MINUTES})
+ * @param synced told of every feed the owner syncs by hand (the sync metrics)
  */
 public record CalendarSyncAdmin(
     CalendarFeeds feeds,
@@ -27,7 +29,8 @@ public record CalendarSyncAdmin(
     RotateExportToken rotate,
     ExportTokens tokens,
     String baseUrl,
-    Duration syncMaxAge) {
+    Duration syncMaxAge,
+    Consumer<SyncCalendar.FeedSynced> synced) {
 
   public CalendarSyncAdmin {
     Objects.requireNonNull(feeds, "feeds");
@@ -39,5 +42,6 @@ public record CalendarSyncAdmin(
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(syncMaxAge, "syncMaxAge");
+    Objects.requireNonNull(synced, "synced");
   }
 }

@@ -133,6 +133,7 @@ final class CalendarSyncController {
         synced =
             new SyncCalendar.FeedSynced(feed.id(), Optional.of(feed), new SyncCalendar.Crashed(e));
       }
+      ical.synced().accept(synced);
       results.add(syncView(feed, synced));
     }
     ctx.json(Map.of("feeds", results));
