@@ -178,6 +178,8 @@ class MainIT {
                 "test",
                 "JWT_SECRET",
                 TestApps.JWT_SECRET,
+                "ICS_SALT",
+                TestApps.ICS_SALT,
                 "DATABASE_URL",
                 "postgresql://booking:pw@127.0.0.1:" + closed + "/booking"));
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
