@@ -4,6 +4,7 @@ import ar.booking.app.config.Config;
 import ar.booking.app.health.HealthCheck;
 import ar.booking.app.health.NamedCheck;
 import ar.booking.app.metrics.Metrics;
+import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
@@ -46,6 +47,7 @@ public record Adapters(
     Payments payments,
     EventLog events,
     JobSchedule jobSchedule,
+    CalendarFeeds calendarFeeds,
     OwnerAccounts ownerAccounts,
     BookingLocks bookingLocks,
     Clock clock,
@@ -62,6 +64,7 @@ public record Adapters(
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(jobSchedule, "jobSchedule");
+    Objects.requireNonNull(calendarFeeds, "calendarFeeds");
     Objects.requireNonNull(ownerAccounts, "ownerAccounts");
     Objects.requireNonNull(bookingLocks, "bookingLocks");
     Objects.requireNonNull(clock, "clock");
@@ -81,6 +84,7 @@ public record Adapters(
         stores.payments(),
         stores.events(),
         stores.jobSchedule(),
+        stores.calendarFeeds(),
         accounts,
         new InProcessBookingLocks(),
         clock,
@@ -144,6 +148,7 @@ public record Adapters(
           stores.payments(),
           stores.events(),
           stores.jobSchedule(),
+          stores.calendarFeeds(),
           stores.ownerAccounts(),
           locks,
           clock,

@@ -1,6 +1,7 @@
 package ar.booking.app;
 
 import ar.booking.app.admin.AdminApi;
+import ar.booking.app.admin.CalendarSyncAdmin;
 import ar.booking.app.auth.AuthApi;
 import ar.booking.app.auth.ClientAddress;
 import ar.booking.app.auth.JwtTokens;
@@ -18,16 +19,31 @@ import ar.booking.app.http.HttpApi;
 import ar.booking.app.http.Json;
 import ar.booking.app.http.RequestTracking;
 import ar.booking.app.http.RouteGroup;
+import ar.booking.app.ical.IcalExportApi;
+import ar.booking.app.ical.IcalSync;
 import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
+import ar.booking.calendar.FetchSettings;
+import ar.booking.calendar.HttpFeedFetcher;
+import ar.booking.calendar.Ical4jFeedParser;
+import ar.booking.calendar.IcsWriter;
+import ar.booking.core.calendarsync.AddFeed;
+import ar.booking.core.calendarsync.ExportCalendar;
+import ar.booking.core.calendarsync.ExportTokens;
+import ar.booking.core.calendarsync.RemoveFeed;
+import ar.booking.core.calendarsync.ResolveConflict;
+import ar.booking.core.calendarsync.RotateExportToken;
+import ar.booking.core.calendarsync.SyncCalendar;
+import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,6 +71,12 @@ public final class BookingApp {
    * changed on another instance kills older tokens here within this time.
    */
   static final Duration PASSWORD_VERSION_CACHE = Duration.ofSeconds(10);
+
+  /** The {@code PRODID} of the exported calendars. */
+  static final String PROD_ID = "-//Reservas//Calendar export//ES";
+
+  /** The {@code User-Agent} of feed fetches, completed with {@code BASE_URL} and ")". */
+  static final String USER_AGENT_PREFIX = "Reservas/1.0 (+";
 
   private final Config config;
   private final Supplier<Adapters> adapterSource;
@@ -171,6 +193,31 @@ public final class BookingApp {
             clock,
             settings);
 
+    ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
+    SyncCalendar syncCalendar =
+        new SyncCalendar(
+            adapters.calendarFeeds(),
+            adapters.accommodations(),
+            adapters.reservations(),
+            adapters.transactions(),
+            adapters.bookingLocks(),
+            adapters.events(),
+            new HttpFeedFetcher(
+                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
+                    .allowingPrivateAddresses(config.mode() != RunMode.PRODUCTION)),
+            new Ical4jFeedParser(),
+            clock,
+            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    IcalSync icalSync =
+        new IcalSync(
+            syncCalendar,
+            adapters.calendarFeeds(),
+            clock,
+            config.ical().syncInterval(),
+            config.ical().syncMaxAge(),
+            metrics.registry());
+    health.degrading("ical", icalSync.health());
+
     jobs =
         new BackgroundJobs(
             adapters.jobSchedule(),
@@ -179,6 +226,7 @@ public final class BookingApp {
             dispatcher,
             config.jobs().expiryInterval(),
             config.jobs().eventsInterval(),
+            List.of(icalSync.job()),
             clock,
             metrics.registry());
     health.degrading("jobs", jobs.health());
@@ -225,6 +273,19 @@ public final class BookingApp {
             adminLimiter,
             loginLimiter,
             new ClientAddress(config.http().trustProxyHeaders())));
+    CalendarSyncAdmin calendarSync =
+        new CalendarSyncAdmin(
+            adapters.calendarFeeds(),
+            syncCalendar,
+            new AddFeed(adapters.calendarFeeds(), adapters.accommodations(), clock),
+            new RemoveFeed(
+                adapters.calendarFeeds(), adapters.reservations(), adapters.transactions(), clock),
+            new ResolveConflict(adapters.calendarFeeds(), clock),
+            new RotateExportToken(adapters.accommodations(), adapters.transactions(), exportTokens),
+            exportTokens,
+            config.http().baseUrl(),
+            config.ical().syncMaxAge(),
+            icalSync::count);
     RecordPayment recordPayment =
         new RecordPayment(
             adapters.reservations(), adapters.payments(), adapters.transactions(), clock);
@@ -235,9 +296,28 @@ public final class BookingApp {
                 adapters.reservations(),
                 adapters.payments(),
                 recordPayment,
-                clock)
+                clock,
+                calendarSync)
             .routes());
     groups.add(new EventsApi(adapters.events(), clock));
+    groups.add(
+        new IcalExportApi(
+            new ExportCalendar(
+                adapters.accommodations(),
+                adapters.reservations(),
+                exportTokens,
+                clock,
+                ExportCalendar.Settings.forHost(URI.create(config.http().baseUrl()).getHost())),
+            new IcsWriter(PROD_ID),
+            config.http().rateLimitEnabled()
+                ? new RateLimiter(
+                    config.http().rateLimitRequests(),
+                    config.http().rateLimitWindow(),
+                    Clock.systemUTC())
+                : null,
+            new ClientAddress(config.http().trustProxyHeaders()),
+            clock,
+            metrics.registry()));
     groups.add(
         new NluApi(
                 new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
@@ -276,6 +356,17 @@ public final class BookingApp {
       throw new StartupException("JWT_SECRET is not set; generate: openssl rand -hex 32");
     }
     return JwtSecrets.loadOrCreate(config.dataDir());
+  }
+
+  /** {@code ICS_SALT}, or (only where {@link Config} allows it) one kept under DATA_DIR. */
+  private String icsSalt() {
+    if (config.ical().icsSalt().isPresent()) {
+      return config.ical().icsSalt().get();
+    }
+    if (!config.auth().generateMissingSecrets()) {
+      throw new StartupException("ICS_SALT is not set; generate: openssl rand -hex 32");
+    }
+    return JwtSecrets.loadOrCreate(config.dataDir(), JwtSecrets.ICS_SALT_FILE);
   }
 
   private <T extends AutoCloseable> T track(T resource) {

@@ -9,7 +9,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The development JWT secret: generated once and kept under DATA_DIR so tokens survive restarts.
+ * Development secrets (the JWT key, the iCal export salt): generated once and kept under DATA_DIR
+ * so tokens and export URLs survive restarts.
  */
 final class JwtSecrets {
 
@@ -17,8 +18,16 @@ final class JwtSecrets {
 
   private JwtSecrets() {}
 
+  /** The file under DATA_DIR that keeps the development {@code ICS_SALT}. */
+  static final String ICS_SALT_FILE = "ics-salt";
+
   static String loadOrCreate(Path dataDir) {
-    Path file = dataDir.resolve(FILE);
+    return loadOrCreate(dataDir, FILE);
+  }
+
+  /** A generated secret kept in {@code fileName} under DATA_DIR (created on first use). */
+  static String loadOrCreate(Path dataDir, String fileName) {
+    Path file = dataDir.resolve(fileName);
     try {
       if (Files.isRegularFile(file)) {
         String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -38,7 +47,7 @@ final class JwtSecrets {
       }
       return secret;
     } catch (IOException e) {
-      throw new StartupException("Cannot read or write the JWT secret in " + file, e);
+      throw new StartupException("Cannot read or write the generated secret in " + file, e);
     }
   }
 }

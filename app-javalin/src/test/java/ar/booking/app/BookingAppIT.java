@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ar.booking.app.auth.JwtTokens;
 import ar.booking.app.config.Config;
+import ar.booking.app.http.Json;
+import ar.booking.core.calendarsync.ExportTokens;
 import ar.booking.core.ports.StorageFailure;
+import ar.booking.core.shared.AccommodationId;
 import ar.booking.persistence.testing.TestDatabases;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +46,43 @@ class BookingAppIT {
   }
 
   @Test
+  void theCalendarExportIsServedFromPostgresWithoutABearerToken() throws Exception {
+    String auth = "Bearer " + TestApps.login(app);
+    var unit =
+        post(
+            app,
+            "/api/v1/admin/accommodations",
+            "{\"name\":\"Cabaña Ñire\",\"type\":\"cabin\",\"capacity\":4,\"base_price\":10000}",
+            "Authorization",
+            auth);
+    assertThat(unit.statusCode()).isEqualTo(201);
+    long id = Json.mapper().readTree(unit.body()).get("id").asLong();
+    LocalDate in = LocalDate.now(ZoneOffset.UTC).plusDays(40);
+    var block =
+        post(
+            app,
+            "/api/v1/admin/reservations",
+            "{\"accommodation_id\":%d,\"check_in\":\"%s\",\"check_out\":\"%s\",\"kind\":\"block\"}"
+                .formatted(id, in, in.plusDays(2)),
+            "Authorization",
+            auth);
+    assertThat(block.statusCode()).as(block.body()).isEqualTo(201);
+    String token = ExportTokens.fromSecret(TestApps.ICS_SALT).tokenFor(new AccommodationId(id), 1);
+    String path = "/api/v1/ical/export/" + id + "/" + token + ".ics";
+
+    var export = get(app, path);
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type"))
+        .hasValue("text/calendar; charset=utf-8");
+    assertThat(export.body())
+        .contains("BEGIN:VEVENT\r\n")
+        .contains("DTSTART;VALUE=DATE:" + in.toString().replace("-", "") + "\r\n");
+    String etag = export.headers().firstValue("ETag").orElseThrow();
+    assertThat(get(app, path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(get(app, "/api/v1/ical/export/" + id + "/wrong.ics").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void readyOnceStarted() throws Exception {
     var response = get(app, "/api/v1/readyz");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -57,6 +98,7 @@ class BookingAppIT {
         .contains("\"database\":{\"status\":\"up\",\"latency_ms\":")
         .contains("\"disk\":{\"status\":\"up\"")
         .contains("\"memory\":{\"status\":\"up\"")
+        .contains("\"ical\":{\"status\":\"up\"")
         .doesNotContain("\"redis\"");
   }
 
@@ -192,7 +234,12 @@ class BookingAppIT {
         .contains("storage_unreadable_rows_total 0.0")
         .contains("job_runs_total{job=\"expire_holds\",outcome=\"failure\"}")
         .contains("job_last_success_timestamp_seconds{job=\"dispatch_events\"}")
-        .contains("event_deliveries_pending");
+        .contains("event_deliveries_pending")
+        .contains("job_runs_total{job=\"sync_ical_feeds\",outcome=\"success\"}")
+        .contains("ical_sync_total{outcome=\"failed\",source=\"airbnb\"} 0")
+        .contains("ical_events_imported{source=\"vrbo\"}")
+        .contains("ical_conflicts_total{source=\"booking\"} 0")
+        .contains("ical_export_requests_total{outcome=\"not_found\"}");
     assertThat(response.body()).doesNotContain("route=\"/api/v1/nothing-here\"");
   }
 

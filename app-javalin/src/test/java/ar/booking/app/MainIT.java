@@ -67,6 +67,7 @@ class MainIT {
             "REDIS_URL",
             "JWT_SECRET",
             "METRICS_TOKEN",
+            "ICS_SALT",
             "ADMIN_PASSWORD",
             "PORT")) {
       environment.remove(name);
@@ -177,6 +178,8 @@ class MainIT {
                 "test",
                 "JWT_SECRET",
                 TestApps.JWT_SECRET,
+                "ICS_SALT",
+                TestApps.ICS_SALT,
                 "DATABASE_URL",
                 "postgresql://booking:pw@127.0.0.1:" + closed + "/booking"));
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

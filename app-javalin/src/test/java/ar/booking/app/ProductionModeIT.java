@@ -26,6 +26,7 @@ class ProductionModeIT {
     env.put("JWT_SECRET", "9f8e7d6c5b4a39281706f5e4d3c2b1a0-prod-like-secret");
     env.put("BASE_URL", "https://reservas.example.com");
     env.put("METRICS_TOKEN", METRICS_TOKEN);
+    env.put("ICS_SALT", "7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d-prod-like-ics-salt");
     env.put("DATA_DIR", dataDir.toString());
     return env;
   }

@@ -178,6 +178,7 @@ class SystemdUnitIT {
             "ADMIN_EMAIL=owner@cabanas.test",
             "ADMIN_PASSWORD=Vq3-mT8z-Lw5-Hc2",
             "METRICS_TOKEN=" + metricsToken,
+            "ICS_SALT=1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a",
             "BASE_URL=https://reservas.example.com",
             "PORT=" + port,
             "DB_POOL_SIZE=4",

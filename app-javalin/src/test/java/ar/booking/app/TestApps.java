@@ -21,6 +21,7 @@ final class TestApps {
   static final String ADMIN_EMAIL = "owner@cabanas.test";
   static final String ADMIN_PASSWORD = "correct horse battery staple";
   static final String JWT_SECRET = "0123456789abcdef0123456789abcdef-test-secret";
+  static final String ICS_SALT = "fedcba9876543210fedcba9876543210-test-ics-salt";
 
   private static final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,6 +48,7 @@ final class TestApps {
       env.put("ADMIN_EMAIL", ADMIN_EMAIL);
       env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
       env.put("JWT_SECRET", JWT_SECRET);
+      env.put("ICS_SALT", ICS_SALT);
       env.put("DATA_DIR", Files.createTempDirectory("booking-data").toString());
       env.put("PORT", "0");
       env.put("SHUTDOWN_TIMEOUT_SECONDS", "10");

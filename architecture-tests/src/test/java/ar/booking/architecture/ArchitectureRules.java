@@ -74,7 +74,8 @@ final class ArchitectureRules {
     "ar.booking.app.auth..",
     "ar.booking.app.nlu..",
     "ar.booking.app.health..",
-    "ar.booking.app.http.."
+    "ar.booking.app.http..",
+    "ar.booking.app.ical.."
   };
 
   /** HTTP controllers talk to the core's ports; only the composition root knows persistence. */

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The owner's API under {@code /api/v1/admin}: units, availability and quotes, the calendar and
- * reservations. Authentication happens before these routes (the platform's filter sets the actor).
+ * reservations, calendar sync. Authentication happens before these routes (the platform's filter
+ * sets the actor).
  */
 public final class AdminApi {
 
@@ -24,6 +25,7 @@ public final class AdminApi {
   private final Payments payments;
   private final RecordPayment recordPayment;
   private final Clock clock;
+  private final CalendarSyncAdmin calendarSync;
 
   public AdminApi(
       BookingEngine engine,
@@ -31,13 +33,15 @@ public final class AdminApi {
       Reservations reservations,
       Payments payments,
       RecordPayment recordPayment,
-      Clock clock) {
+      Clock clock,
+      CalendarSyncAdmin calendarSync) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.accommodations = Objects.requireNonNull(accommodations, "accommodations");
     this.reservations = Objects.requireNonNull(reservations, "reservations");
     this.payments = Objects.requireNonNull(payments, "payments");
     this.recordPayment = Objects.requireNonNull(recordPayment, "recordPayment");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.calendarSync = Objects.requireNonNull(calendarSync, "calendarSync");
   }
 
   /** The route groups of the owner's API (login is the platform's, not here). */
@@ -52,6 +56,7 @@ public final class AdminApi {
                 payments,
                 recordPayment,
                 new ReservationCsv(accommodations, reservations, clock))
-            ::addTo);
+            ::addTo,
+        new CalendarSyncController(calendarSync, accommodations, clock)::addTo);
   }
 }

@@ -25,7 +25,8 @@ public record Config(
     RedisConfig redis,
     AuthConfig auth,
     BookingConfig booking,
-    JobsConfig jobs) {
+    JobsConfig jobs,
+    IcalConfig ical) {
 
   /** How log lines are written. */
   public enum LogFormat {
@@ -100,7 +101,8 @@ public record Config(
             RedisConfig.read(r),
             AuthConfig.read(r, mode, generate && mode != RunMode.PRODUCTION),
             BookingConfig.read(r),
-            JobsConfig.read(r));
+            JobsConfig.read(r),
+            IcalConfig.read(r, mode, generate && mode != RunMode.PRODUCTION));
     r.failIfProblems();
     return config;
   }
@@ -126,6 +128,7 @@ public record Config(
         redis,
         auth,
         booking,
-        jobs);
+        jobs,
+        ical);
   }
 }

@@ -30,7 +30,12 @@ public enum Var {
   MAX_REQUEST_BYTES("1048576", false),
   LOG_FORMAT(null, false),
   LOG_LEVEL("INFO", false),
-  SHUTDOWN_TIMEOUT_SECONDS("20", false);
+  SHUTDOWN_TIMEOUT_SECONDS("20", false),
+  ICS_SALT(null, true),
+  JOB_ICAL_INTERVAL_SECONDS("300", false),
+  ICAL_RELEASE_AFTER_MISSES("2", false),
+  ICAL_SYNC_MAX_AGE_MINUTES("20", false),
+  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false);
 
   private final String defaultValue;
   private final boolean secret;

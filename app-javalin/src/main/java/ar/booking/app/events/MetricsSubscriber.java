@@ -1,5 +1,6 @@
 package ar.booking.app.events;
 
+import ar.booking.core.calendarsync.FeedSource;
 import ar.booking.core.event.DomainEvent;
 import ar.booking.core.event.EventSubscriber;
 import ar.booking.core.reservation.Channel;
@@ -10,8 +11,10 @@ import java.util.Locale;
 /**
  * Counts committed state changes from the durable events: {@code reservations_created_total
  * {channel}}, {@code reservations_confirmed_total{channel}}, {@code reservations_cancelled_total
- * {channel}} and {@code reservations_expired_total}. Delivered at least once, so a counter may
- * over-count by the rare redelivery after a crash; labels are bounded enums.
+ * {channel}}, {@code reservations_expired_total} and {@code ical_conflicts_total{source}} (from the
+ * durable {@code ICAL_CONFLICT} owner alerts, so a conflict is counted once across instances).
+ * Delivered at least once, so a counter may over-count by the rare redelivery after a crash; labels
+ * are bounded enums.
  */
 public final class MetricsSubscriber implements EventSubscriber {
 
@@ -26,6 +29,9 @@ public final class MetricsSubscriber implements EventSubscriber {
       counter("reservations.cancelled", "Occupancies cancelled", channel);
     }
     Counter.builder("reservations.expired").description("Unpaid holds released").register(registry);
+    for (FeedSource source : FeedSource.values()) {
+      conflicts(source.label());
+    }
   }
 
   @Override
@@ -42,6 +48,9 @@ public final class MetricsSubscriber implements EventSubscriber {
       case CONFIRMED -> counter("reservations.confirmed", null, channel).increment();
       case CANCELLED -> counter("reservations.cancelled", null, channel).increment();
       case HOLD_EXPIRED -> registry.counter("reservations.expired").increment();
+      case ICAL_CONFLICT ->
+          conflicts(FeedSource.fromLabel(event.get("source")).orElse(FeedSource.ICAL_OTHER).label())
+              .increment();
       default -> {
         // payments and other changes are counted by their own issues' metrics
       }
@@ -55,6 +64,13 @@ public final class MetricsSubscriber implements EventSubscriber {
     } catch (IllegalArgumentException unknown) {
       return Channel.ADMIN;
     }
+  }
+
+  private Counter conflicts(String source) {
+    return Counter.builder("ical.conflicts")
+        .description("Imported stays that overlap one of ours (owner alerted)")
+        .tag("source", source)
+        .register(registry);
   }
 
   private Counter counter(String name, String description, Channel channel) {

@@ -26,6 +26,12 @@ public final class RequestTracking {
     void record(String method, String route, int status, Duration elapsed);
   }
 
+  /**
+   * A request attribute a handler sets (to {@code true}) when its path carries a secret (the
+   * calendar export token): the access log then shows the route template instead of the path.
+   */
+  public static final String SECRET_PATH = "booking.secretPath";
+
   public static final String HEADER = "X-Request-ID";
   public static final String MDC_KEY = "request_id";
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
@@ -86,7 +92,7 @@ public final class RequestTracking {
       access.info(
           "{} {} {} {} ms (route {})",
           ctx.method().name(),
-          ctx.path(),
+          Boolean.TRUE.equals(ctx.attribute(SECRET_PATH)) ? route : ctx.path(),
           status,
           String.format("%.1f", millis),
           route);

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's periodic jobs on one cluster-safe {@link JobRunner}: {@code expire_holds} and {@code
- * dispatch_events} (later issues add theirs here). Owns the runner's metrics, the event-delivery
- * metrics and the {@code jobs} health check.
+ * dispatch_events}, and those other areas hand in ({@code sync_ical_feeds}). Owns the runner's
+ * metrics, the event-delivery metrics and the {@code jobs} health check.
  */
 public final class BackgroundJobs implements AutoCloseable {
 
@@ -42,6 +42,7 @@ public final class BackgroundJobs implements AutoCloseable {
   /**
    * @param expiryInterval how often expired holds are released
    * @param eventsInterval how often committed events are handed to subscribers
+   * @param more the other issues' jobs ({@code sync_ical_feeds}), each on its own interval
    */
   public BackgroundJobs(
       JobSchedule schedule,
@@ -50,6 +51,7 @@ public final class BackgroundJobs implements AutoCloseable {
       EventDispatcher dispatcher,
       Duration expiryInterval,
       Duration eventsInterval,
+      List<ScheduledJob> more,
       Clock clock,
       MeterRegistry registry) {
     this.clock = clock;
@@ -77,6 +79,7 @@ public final class BackgroundJobs implements AutoCloseable {
               dispatcher.dispatch();
               pending.set(events.count(DeliveryStatus.PENDING));
             }));
+    jobs.addAll(more);
     JobMetrics metrics = new JobMetrics(registry);
     this.runner = new JobRunner(schedule, jobs, clock, owner(), JobRunner.tickFor(jobs), metrics);
     metrics.bind(jobs, runner::states);

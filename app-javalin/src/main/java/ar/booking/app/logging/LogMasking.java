@@ -15,7 +15,7 @@ public final class LogMasking {
 
   private static final String SECRET_KEYS =
       "(?:\\w*password|passwd|pwd|secret|jwt_secret|client_secret|token|access_token|refresh_token"
-          + "|api_key|apikey|redis_password|admin_password)";
+          + "|api_key|apikey|redis_password|admin_password|ics_salt)";
 
   private static final List<Rule> RULES =
       List.of(

@@ -55,6 +55,7 @@ class AdminApiPostgresIT {
             stores.payments(),
             stores.events(),
             stores.jobSchedule(),
+            stores.calendarFeeds(),
             locks,
             new MutableClock(Fixtures.NOW));
   }

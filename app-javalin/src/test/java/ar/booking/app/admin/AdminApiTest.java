@@ -21,6 +21,7 @@ class AdminApiTest {
             stores.payments(),
             stores.events(),
             stores.jobSchedule(),
+            stores.calendarFeeds(),
             new InProcessBookingLocks(),
             new MutableClock(Fixtures.NOW),
             false)) {
@@ -32,7 +33,9 @@ class AdminApiTest {
         "/calendar?from=2026-12-01&to=2027-01-01",
         "/reservations",
         "/reservations/export.csv",
-        "/reservations/ABCDEFGH"
+        "/reservations/ABCDEFGH",
+        "/accommodations/1/ical",
+        "/conflicts"
       };
       for (String path : reads) {
         var response = api.get(path);
@@ -43,12 +46,17 @@ class AdminApiTest {
         "/accommodations",
         "/reservations",
         "/reservations/ABCDEFGH/cancel",
-        "/reservations/ABCDEFGH/confirm"
+        "/reservations/ABCDEFGH/confirm",
+        "/accommodations/1/ical/feeds",
+        "/accommodations/1/ical/sync",
+        "/accommodations/1/ical/rotate",
+        "/conflicts/1/resolve"
       };
       for (String path : writes) {
         assertThat(api.post(path, "{}").status()).as(path).isEqualTo(401);
       }
       assertThat(api.put("/accommodations/1", "{}").status()).isEqualTo(401);
+      assertThat(api.delete("/ical/feeds/1").status()).isEqualTo(401);
       assertThat(stores.accommodations().findAll()).isEmpty();
     }
   }

@@ -5,6 +5,7 @@ import ar.booking.app.BookingApp;
 import ar.booking.app.auth.PasswordHasher;
 import ar.booking.app.config.Config;
 import ar.booking.app.http.Json;
+import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
@@ -41,6 +42,7 @@ final class AdminServer implements AutoCloseable {
   static final String ADMIN_EMAIL = "test@example.com";
   static final String ACTOR = "admin:" + ADMIN_EMAIL;
   static final String ADMIN_PASSWORD = "correct horse battery staple";
+  static final String ICS_SALT = "0123456789abcdef0123456789abcdef-admin-ics-salt";
   static final ObjectMapper JSON = Json.mapper();
 
   /** The use cases over the same ports as the app, for arranging what the API cannot create. */
@@ -73,9 +75,20 @@ final class AdminServer implements AutoCloseable {
       Payments payments,
       EventLog events,
       JobSchedule jobs,
+      CalendarFeeds feeds,
       BookingLocks locks,
       Clock clock) {
-    this(accommodations, reservations, transactions, payments, events, jobs, locks, clock, true);
+    this(
+        accommodations,
+        reservations,
+        transactions,
+        payments,
+        events,
+        jobs,
+        feeds,
+        locks,
+        clock,
+        true);
   }
 
   /** With {@code logIn} false, requests carry no token. */
@@ -86,6 +99,7 @@ final class AdminServer implements AutoCloseable {
       Payments payments,
       EventLog events,
       JobSchedule jobs,
+      CalendarFeeds feeds,
       BookingLocks locks,
       Clock clock,
       boolean logIn) {
@@ -106,6 +120,7 @@ final class AdminServer implements AutoCloseable {
             payments,
             events,
             jobs,
+            feeds,
             new InMemoryOwnerAccounts(),
             locks,
             clock,
@@ -124,6 +139,7 @@ final class AdminServer implements AutoCloseable {
             "ADMIN_EMAIL", ADMIN_EMAIL,
             "ADMIN_PASSWORD", ADMIN_PASSWORD,
             "JWT_SECRET", "0123456789abcdef0123456789abcdef-admin-server",
+            "ICS_SALT", ICS_SALT,
             "RATE_LIMIT_ENABLED", "false",
             "DATA_DIR", System.getProperty("java.io.tmpdir"),
             "SHUTDOWN_TIMEOUT_SECONDS", "2",
@@ -158,8 +174,22 @@ final class AdminServer implements AutoCloseable {
         stores.payments(),
         stores.events(),
         stores.jobSchedule(),
+        stores.calendarFeeds(),
         new InProcessBookingLocks(),
         new MutableClock(Fixtures.NOW));
+  }
+
+  /**
+   * A request outside the admin prefix, without the token: {@code absolutePath} from the root, then
+   * header name/value pairs.
+   */
+  Response getPublic(String absolutePath, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + absolutePath)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
   }
 
   Response get(String path) {
@@ -168,6 +198,10 @@ final class AdminServer implements AutoCloseable {
 
   Response post(String path, String json) {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Response delete(String path) {
+    return send(request(path).DELETE());
   }
 
   Response put(String path, String json) {

@@ -29,6 +29,7 @@ class ReservationsApiTest {
           stores.payments(),
           stores.events(),
           stores.jobSchedule(),
+          stores.calendarFeeds(),
           new InProcessBookingLocks(),
           new MutableClock(Fixtures.NOW));
   final long cabin = api.addCabin("Cabaña del Lago", 4);

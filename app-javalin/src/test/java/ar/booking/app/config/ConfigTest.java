@@ -23,7 +23,8 @@ class ConfigTest {
         "JWT_SECRET", STRONG_SECRET,
         "ADMIN_PASSWORD", "x7!Kq2#pLm9@vR4t",
         "BASE_URL", "https://reservas.example.com",
-        "METRICS_TOKEN", "b7e1c2d3a4f5061728394a5b6c7d8e9f-metrics-scrape");
+        "METRICS_TOKEN", "b7e1c2d3a4f5061728394a5b6c7d8e9f-metrics-scrape",
+        "ICS_SALT", "c4d5e6f708192a3b4c5d6e7f8091a2b3-calendar-export-salt");
   }
 
   private static Map<String, String> with(Map<String, String> base, String... pairs) {
@@ -222,14 +223,69 @@ class ConfigTest {
             ConfigException.class,
             e ->
                 assertThat(e.problems())
-                    .singleElement()
-                    .asString()
-                    .startsWith("JWT_SECRET is required"));
+                    .hasSize(2)
+                    .anySatisfy(p -> assertThat(p).startsWith("JWT_SECRET is required"))
+                    .anySatisfy(p -> assertThat(p).startsWith("ICS_SALT is required")));
     Config test =
         Config.from(
-            Map.of("ENVIRONMENT", "test", "DATABASE_URL", url, "JWT_SECRET", STRONG_SECRET));
+            Map.of(
+                "ENVIRONMENT",
+                "test",
+                "DATABASE_URL",
+                url,
+                "JWT_SECRET",
+                STRONG_SECRET,
+                "ICS_SALT",
+                STRONG_SECRET));
     assertThat(test.auth().generateMissingSecrets()).isFalse();
     assertThat(Config.from(production()).auth().generateMissingSecrets()).isFalse();
+  }
+
+  @Test
+  void productionRefusesToStartWithoutAStrongIcsSalt() {
+    assertThatThrownBy(() -> Config.from(with(production(), "ICS_SALT", null)))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("ICS_SALT is required in production"));
+    for (String weak : List.of("changeme", "short-salt", "a".repeat(40))) {
+      assertThatThrownBy(() -> Config.from(with(production(), "ICS_SALT", weak)))
+          .hasMessageContaining("ICS_SALT is too weak")
+          .message()
+          .doesNotContain(weak);
+    }
+    assertThat(Config.from(production()).ical().icsSalt()).isPresent();
+    assertThatThrownBy(() -> Config.from(Map.of("ICS_SALT", "tiny")))
+        .hasMessageContaining("ICS_SALT must be at least 32 bytes");
+    assertThat(Config.from(Map.of()).ical().icsSalt()).as("generated in development").isEmpty();
+  }
+
+  @Test
+  void calendarSyncSettingsHaveTheirDefaultsAndBounds() {
+    IcalConfig ical = Config.from(Map.of()).ical();
+    assertThat(ical.syncInterval()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(ical.releaseAfterMisses()).isEqualTo(2);
+    assertThat(ical.syncMaxAge()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(ical.refreshBeforeHold()).isEqualTo(Duration.ofMinutes(10));
+    IcalConfig custom =
+        Config.from(
+                Map.of(
+                    "JOB_ICAL_INTERVAL_SECONDS", "30",
+                    "ICAL_RELEASE_AFTER_MISSES", "3",
+                    "ICAL_SYNC_MAX_AGE_MINUTES", "45",
+                    "ICAL_REFRESH_BEFORE_HOLD_MINUTES", "5"))
+            .ical();
+    assertThat(custom.syncInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(custom.releaseAfterMisses()).isEqualTo(3);
+    assertThat(custom.syncMaxAge()).isEqualTo(Duration.ofMinutes(45));
+    assertThat(custom.refreshBeforeHold()).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> Config.from(Map.of("JOB_ICAL_INTERVAL_SECONDS", "10")))
+        .hasMessageContaining("JOB_ICAL_INTERVAL_SECONDS is invalid: must be between 30 and");
+    assertThatThrownBy(() -> Config.from(Map.of("ICAL_RELEASE_AFTER_MISSES", "0")))
+        .hasMessageContaining("ICAL_RELEASE_AFTER_MISSES");
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** iCalendar sync in the app: the public export route, the owner's feed routes, metrics, health. */
+package ar.booking.app.ical;
