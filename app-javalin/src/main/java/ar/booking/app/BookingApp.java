@@ -40,6 +40,7 @@ import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.payment.RecordPayment;
+import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
 import io.javalin.Javalin;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -71,6 +73,9 @@ public final class BookingApp {
    * changed on another instance kills older tokens here within this time.
    */
   static final Duration PASSWORD_VERSION_CACHE = Duration.ofSeconds(10);
+
+  /** How long a hold waits at most for a stale unit's feeds to answer. */
+  static final Duration HOLD_REFRESH_TIMEOUT = Duration.ofSeconds(3);
 
   /** The {@code PRODID} of the exported calendars. */
   static final String PROD_ID = "-//Reservas//Calendar export//ES";
@@ -208,6 +213,32 @@ public final class BookingApp {
             new Ical4jFeedParser(),
             clock,
             SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    // Before a hold, a stale unit's feeds are refreshed with a short timeout: the hold waits
+    // seconds
+    // at most, and a feed that does not answer in time changes nothing (the next sync catches up).
+    SyncCalendar refreshBeforeHold =
+        new SyncCalendar(
+            adapters.calendarFeeds(),
+            adapters.accommodations(),
+            adapters.reservations(),
+            adapters.transactions(),
+            adapters.bookingLocks(),
+            adapters.events(),
+            new HttpFeedFetcher(
+                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
+                    .withReadTimeout(HOLD_REFRESH_TIMEOUT)
+                    .allowingPrivateAddresses(config.mode() != RunMode.PRODUCTION)),
+            new Ical4jFeedParser(),
+            clock,
+            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    Consumer<AccommodationId> beforeHold =
+        unit -> {
+          try {
+            refreshBeforeHold.refreshIfStale(unit, config.ical().refreshBeforeHold());
+          } catch (RuntimeException e) {
+            log.warn("Calendar refresh before a hold on unit {} failed: {}", unit, e.toString());
+          }
+        };
     IcalSync icalSync =
         new IcalSync(
             syncCalendar,
@@ -297,7 +328,8 @@ public final class BookingApp {
                 adapters.payments(),
                 recordPayment,
                 clock,
-                calendarSync)
+                calendarSync,
+                beforeHold)
             .routes());
     groups.add(new EventsApi(adapters.events(), clock));
     groups.add(

@@ -5,10 +5,12 @@ import ar.booking.core.payment.Payments;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.Reservations;
+import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.usecase.BookingEngine;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The owner's API under {@code /api/v1/admin}: units, availability and quotes, the calendar and
@@ -26,6 +28,7 @@ public final class AdminApi {
   private final RecordPayment recordPayment;
   private final Clock clock;
   private final CalendarSyncAdmin calendarSync;
+  private final Consumer<AccommodationId> beforeHold;
 
   public AdminApi(
       BookingEngine engine,
@@ -34,7 +37,8 @@ public final class AdminApi {
       Payments payments,
       RecordPayment recordPayment,
       Clock clock,
-      CalendarSyncAdmin calendarSync) {
+      CalendarSyncAdmin calendarSync,
+      Consumer<AccommodationId> beforeHold) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.accommodations = Objects.requireNonNull(accommodations, "accommodations");
     this.reservations = Objects.requireNonNull(reservations, "reservations");
@@ -42,6 +46,7 @@ public final class AdminApi {
     this.recordPayment = Objects.requireNonNull(recordPayment, "recordPayment");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.calendarSync = Objects.requireNonNull(calendarSync, "calendarSync");
+    this.beforeHold = Objects.requireNonNull(beforeHold, "beforeHold");
   }
 
   /** The route groups of the owner's API (login is the platform's, not here). */
@@ -55,7 +60,8 @@ public final class AdminApi {
                 reservations,
                 payments,
                 recordPayment,
-                new ReservationCsv(accommodations, reservations, clock))
+                new ReservationCsv(accommodations, reservations, clock),
+                beforeHold)
             ::addTo,
         new CalendarSyncController(calendarSync, accommodations, clock)::addTo);
   }

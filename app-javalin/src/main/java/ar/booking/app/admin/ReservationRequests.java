@@ -9,8 +9,8 @@ final class ReservationRequests {
 
   /**
    * {@code POST /reservations}: a confirmed booking the owner entered ({@code kind: booking}, the
-   * default) or a block of nights ({@code kind: block}; guest fields are not used, {@code note} is
-   * the reason).
+   * default), a guest's hold ({@code kind: hold}) or a block of nights ({@code kind: block}; guest
+   * fields are not used, {@code note} is the reason).
    */
   record Create(
       Long accommodationId,

@@ -43,12 +43,13 @@ final class ReservationsController {
       Reservations reservations,
       Payments payments,
       RecordPayment recordPayment,
-      ReservationCsv csv) {
+      ReservationCsv csv,
+      java.util.function.Consumer<ar.booking.core.shared.AccommodationId> beforeHold) {
     this.engine = engine;
     this.reservations = reservations;
     this.payments = payments;
     this.recordPayment = recordPayment;
-    this.creator = new NewReservations(engine);
+    this.creator = new NewReservations(engine, beforeHold);
     this.csv = csv;
   }
 

@@ -99,6 +99,47 @@ class CalendarSyncApiTest {
     return url.substring(url.indexOf("/api/v1/ical/export/"));
   }
 
+  private Response hold(String checkIn, String checkOut, String contact) {
+    return api.post(
+        "/reservations",
+        json(
+            ("{'accommodation_id': %d, 'check_in': '%s', 'check_out': '%s', 'guests': 2,"
+                    + " 'guest_name': 'Ana Pérez', %s 'kind': 'hold'}")
+                .formatted(cabin, checkIn, checkOut, contact)));
+  }
+
+  @Test
+  void aHoldFirstRefreshesTheUnitsStaleFeedsSoNightsSoldElsewhereAreNotHeld() {
+    addFeed(); // never synced: stale
+    String december = "/calendar?from=2026-12-01&to=2027-01-01&accommodation_id=" + cabin;
+    assertThat(api.get(december).body()).doesNotContain("airbnb");
+
+    Response taken = hold("2026-12-03", "2026-12-05", "'guest_phone': '+54 9 294 400-0000',");
+
+    assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+    assertThat(taken.json().get("error").asText()).isEqualTo("unavailable");
+    assertThat(taken.json().get("conflicts").get(0).get("source").asText()).isEqualTo("airbnb");
+
+    Response held = hold("2026-12-06", "2026-12-08", "'guest_email': 'ana@example.com',");
+    assertThat(held.status()).as(held.body()).isEqualTo(201);
+    assertThat(held.json().get("status").asText()).isEqualTo("pre_reserved");
+    assertThat(held.json().get("hold_expires_at").asText()).isNotBlank();
+    assertThat(held.json().get("quote").get("deposit").decimalValue()).isPositive();
+
+    // Even if the feed now answered empty, the imported stay stays (the safety rule).
+    feed.set(EMPTY);
+    assertThat(hold("2026-12-08", "2026-12-10", "'guest_phone': '+54 9 294 400-0000',").status())
+        .isEqualTo(201);
+    assertThat(api.get(december).body()).contains("airbnb");
+  }
+
+  @Test
+  void aHoldNeedsAWayToReachTheGuest() {
+    Response refused = hold("2026-12-06", "2026-12-08", "");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("guest_phone");
+  }
+
   @Test
   void aNewUnitShowsItsExportUrlsAndNoFeeds() {
     JsonNode ical = api.get(base()).json();
