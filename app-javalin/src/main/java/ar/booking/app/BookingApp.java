@@ -199,38 +199,13 @@ public final class BookingApp {
             settings);
 
     ExportTokens exportTokens = ExportTokens.fromSecret(icsSalt());
-    SyncCalendar syncCalendar =
-        new SyncCalendar(
-            adapters.calendarFeeds(),
-            adapters.accommodations(),
-            adapters.reservations(),
-            adapters.transactions(),
-            adapters.bookingLocks(),
-            adapters.events(),
-            new HttpFeedFetcher(
-                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
-                    .allowingPrivateAddresses(config.mode() != RunMode.PRODUCTION)),
-            new Ical4jFeedParser(),
-            clock,
-            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    FetchSettings fetching =
+        FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
+            .allowingPrivateAddresses(config.mode() != RunMode.PRODUCTION);
+    SyncCalendar syncCalendar = syncCalendar(fetching);
     // Before a hold, a stale unit's feeds are refreshed with a short timeout: the hold waits
-    // seconds
-    // at most, and a feed that does not answer in time changes nothing (the next sync catches up).
-    SyncCalendar refreshBeforeHold =
-        new SyncCalendar(
-            adapters.calendarFeeds(),
-            adapters.accommodations(),
-            adapters.reservations(),
-            adapters.transactions(),
-            adapters.bookingLocks(),
-            adapters.events(),
-            new HttpFeedFetcher(
-                FetchSettings.production(USER_AGENT_PREFIX + config.http().baseUrl() + ")")
-                    .withReadTimeout(HOLD_REFRESH_TIMEOUT)
-                    .allowingPrivateAddresses(config.mode() != RunMode.PRODUCTION)),
-            new Ical4jFeedParser(),
-            clock,
-            SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
+    // seconds at most, and a feed that does not answer in time changes nothing.
+    SyncCalendar refreshBeforeHold = syncCalendar(fetching.withReadTimeout(HOLD_REFRESH_TIMEOUT));
     Consumer<AccommodationId> beforeHold =
         unit -> {
           try {
@@ -377,6 +352,21 @@ public final class BookingApp {
     server.start(port);
 
     jobs.start();
+  }
+
+  /** The calendar sync on the assembled adapters, fetching with {@code fetching}. */
+  private SyncCalendar syncCalendar(FetchSettings fetching) {
+    return new SyncCalendar(
+        adapters.calendarFeeds(),
+        adapters.accommodations(),
+        adapters.reservations(),
+        adapters.transactions(),
+        adapters.bookingLocks(),
+        adapters.events(),
+        new HttpFeedFetcher(fetching),
+        new Ical4jFeedParser(),
+        adapters.clock(),
+        SyncSettings.DEFAULT.withReleaseAfterMisses(config.ical().releaseAfterMisses()));
   }
 
   /** {@code JWT_SECRET}, or (only where {@link Config} allows it) one kept under DATA_DIR. */

@@ -25,9 +25,6 @@ import ar.booking.persistence.PostgresStores;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,14 +71,14 @@ public final class CalendarBenchmark {
         Runtime.version(),
         rounds);
     String name = "booking_bench_ical_" + System.nanoTime();
-    admin(server, "CREATE DATABASE " + name);
+    ScratchDatabases.admin(server, "CREATE DATABASE " + name);
     try (PostgresStores stores = PostgresStores.start(server.withDatabase(name))) {
       stores.events().register("metrics");
       stores.events().register("notifications");
       export(stores, rounds);
       sync(stores, rounds);
     } finally {
-      admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      ScratchDatabases.admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 
@@ -265,20 +261,6 @@ public final class CalendarBenchmark {
     } finally {
       http.stop(0);
       pool.shutdownNow();
-    }
-  }
-
-  private static void admin(PostgresSettings server, String sql) throws Exception {
-    Properties properties = new Properties();
-    if (server.user() != null) {
-      properties.setProperty("user", server.user());
-    }
-    if (server.password() != null) {
-      properties.setProperty("password", server.password());
-    }
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), properties);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 }

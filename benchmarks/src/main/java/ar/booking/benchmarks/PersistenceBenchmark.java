@@ -22,10 +22,7 @@ import ar.booking.core.usecase.PlaceHold;
 import ar.booking.persistence.PostgresSettings;
 import ar.booking.persistence.PostgresStores;
 import ar.booking.persistence.RedisBookingLocks;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -307,7 +303,7 @@ public final class PersistenceBenchmark {
     private final PostgresStores stores;
 
     Scratch(int poolSize) throws SQLException {
-      admin("CREATE DATABASE " + name);
+      ScratchDatabases.admin(server, "CREATE DATABASE " + name);
       stores = PostgresStores.start(server.withDatabase(name).withPoolSize(poolSize));
       // As in the app: every write fans its event out to the registered subscribers.
       stores.events().register("metrics");
@@ -353,21 +349,7 @@ public final class PersistenceBenchmark {
     @Override
     public void close() throws SQLException {
       stores.close();
-      admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-  }
-
-  private void admin(String sql) throws SQLException {
-    Properties properties = new Properties();
-    if (server.user() != null) {
-      properties.setProperty("user", server.user());
-    }
-    if (server.password() != null) {
-      properties.setProperty("password", server.password());
-    }
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), properties);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
+      ScratchDatabases.admin(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 }

@@ -20,7 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -107,13 +107,13 @@ public final class Metrics implements RouteGroup, AutoCloseable {
       HikariDataSource hikari,
       String pool,
       String name,
-      ToDoubleFunction<HikariPoolMXBean> value) {
+      Function<HikariPoolMXBean, Number> value) {
     Gauge.builder(
             name,
             hikari,
             ds -> {
               HikariPoolMXBean bean = ds.getHikariPoolMXBean();
-              return bean == null ? Double.NaN : value.applyAsDouble(bean);
+              return bean == null ? Double.NaN : value.apply(bean).doubleValue();
             })
         .tag("pool", pool)
         .register(registry);
