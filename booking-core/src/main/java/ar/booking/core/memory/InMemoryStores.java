@@ -2,7 +2,10 @@ package ar.booking.core.memory;
 
 import ar.booking.core.accommodation.Accommodation;
 import ar.booking.core.calendarsync.CalendarFeeds;
+import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
+import ar.booking.core.messaging.Inbox;
+import ar.booking.core.messaging.Outbox;
 import ar.booking.core.payment.Payment;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
@@ -58,6 +61,9 @@ public final class InMemoryStores {
   private final InMemoryPayments paymentsPort = new InMemoryPayments(this, eventsPort);
   private final InMemoryJobSchedule jobsPort = new InMemoryJobSchedule();
   private final InMemoryCalendarFeeds calendarFeedsPort = new InMemoryCalendarFeeds(this);
+  private final InMemoryOutbox outboxPort = new InMemoryOutbox(this);
+  private final InMemoryInbox inboxPort = new InMemoryInbox(this);
+  private final InMemoryConversations conversationsPort = new InMemoryConversations(this);
   private final Transactions transactionsPort = this::inTransaction;
 
   public static InMemoryStores create() {
@@ -90,6 +96,18 @@ public final class InMemoryStores {
 
   public CalendarFeeds calendarFeeds() {
     return calendarFeedsPort;
+  }
+
+  public Outbox outbox() {
+    return outboxPort;
+  }
+
+  public Inbox inbox() {
+    return inboxPort;
+  }
+
+  public Conversations conversations() {
+    return conversationsPort;
   }
 
   /** What a unit of work did so far: how to undo it, what to publish, which units it holds. */
