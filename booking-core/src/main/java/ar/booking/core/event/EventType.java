@@ -27,5 +27,27 @@ public enum EventType {
   /** A stay imported from another platform's calendar clashes with one of ours (owner alert). */
   ICAL_CONFLICT,
   /** An imported calendar feed failed, came back empty or shrank suspiciously (owner alert). */
-  ICAL_FEED_FAILED
+  ICAL_FEED_FAILED,
+  /**
+   * A guest asked for a person, or the bot misunderstood twice: the bot is silent for them (stream
+   * {@code guest:<wa_id>}; owner alert).
+   */
+  HANDOFF_REQUESTED,
+  /** The owner handed the guest back to the bot. */
+  HANDOFF_RELEASED,
+  /**
+   * A received or outgoing message was given up on (data {@code direction} in|out, {@code
+   * recipient}, {@code error}; owner alert).
+   */
+  MESSAGE_DEAD,
+  /**
+   * A payment needs the owner: data {@code kind} = late | late_refunded | short | currency | orphan
+   * | refunded | charged_back, with the payment's facts (owner alert; guest told where the kind
+   * says so).
+   */
+  PAYMENT_ANOMALY,
+  /** A payment was rejected or cancelled while the hold lasts (guest gets a fresh link). */
+  PAYMENT_FAILED,
+  /** A payment is pending or in process (guest told; hold extended once). */
+  PAYMENT_PENDING
 }
