@@ -7,6 +7,8 @@ import ar.booking.core.event.EventLog;
 import ar.booking.core.messaging.Inbox;
 import ar.booking.core.messaging.Outbox;
 import ar.booking.core.payment.Payment;
+import ar.booking.core.payment.PaymentLinks;
+import ar.booking.core.payment.PaymentNotifications;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.Reservations;
@@ -64,6 +66,9 @@ public final class InMemoryStores {
   private final InMemoryOutbox outboxPort = new InMemoryOutbox(this);
   private final InMemoryInbox inboxPort = new InMemoryInbox(this);
   private final InMemoryConversations conversationsPort = new InMemoryConversations(this);
+  private final InMemoryPaymentLinks paymentLinksPort = new InMemoryPaymentLinks(this);
+  private final InMemoryPaymentNotifications paymentNotificationsPort =
+      new InMemoryPaymentNotifications(this);
   private final Transactions transactionsPort = this::inTransaction;
 
   public static InMemoryStores create() {
@@ -108,6 +113,14 @@ public final class InMemoryStores {
 
   public Conversations conversations() {
     return conversationsPort;
+  }
+
+  public PaymentLinks paymentLinks() {
+    return paymentLinksPort;
+  }
+
+  public PaymentNotifications paymentNotifications() {
+    return paymentNotificationsPort;
   }
 
   /** What a unit of work did so far: how to undo it, what to publish, which units it holds. */

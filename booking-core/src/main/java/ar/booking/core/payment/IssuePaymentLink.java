@@ -21,16 +21,32 @@ public final class IssuePaymentLink {
   private final Accommodations accommodations;
   private final PaymentGateway gateway;
   private final Clock clock;
+  private final PaymentLinks links;
 
+  /** Without a store: every call asks the provider for a link. */
   public IssuePaymentLink(
       Reservations reservations,
       Accommodations accommodations,
       PaymentGateway gateway,
       Clock clock) {
+    this(reservations, accommodations, gateway, clock, null);
+  }
+
+  /**
+   * The link is stored with the booking and reused while it is valid for the same amount; a new one
+   * is created only when the amount due changed or the old one expired.
+   */
+  public IssuePaymentLink(
+      Reservations reservations,
+      Accommodations accommodations,
+      PaymentGateway gateway,
+      Clock clock,
+      PaymentLinks links) {
     this.reservations = Objects.requireNonNull(reservations);
     this.accommodations = Objects.requireNonNull(accommodations);
     this.gateway = Objects.requireNonNull(gateway);
     this.clock = Objects.requireNonNull(clock);
+    this.links = links;
   }
 
   public Outcome issue(ReservationCode code) {
@@ -44,6 +60,15 @@ public final class IssuePaymentLink {
     var due = hold.depositDue().orElse(null);
     if (due == null || due.isZero()) {
       return new NotPayable("nothing is due");
+    }
+    if (links != null) {
+      var stored = links.find(code).orElse(null);
+      if (stored != null
+          && stored.amount().equals(due)
+          && stored.expiresAt().isAfter(clock.instant())
+          && !stored.expiresAt().isBefore(hold.holdExpiresAt())) {
+        return new Issued(stored);
+      }
     }
     String unit =
         accommodations.find(hold.accommodationId()).map(a -> a.name()).orElse("Alojamiento");
@@ -60,7 +85,12 @@ public final class IssuePaymentLink {
         new PaymentGateway.LinkRequest(
             code, title, due, hold.holdExpiresAt(), "link:" + code.value() + ":" + hold.version());
     return switch (gateway.createLink(request)) {
-      case PaymentGateway.Created created -> new Issued(created.link());
+      case PaymentGateway.Created created -> {
+        if (links != null) {
+          links.save(created.link(), clock.instant());
+        }
+        yield new Issued(created.link());
+      }
       case PaymentGateway.Failed failed -> new GatewayDown(failed.reason());
     };
   }
