@@ -1,5 +1,2 @@
-/**
- * payments adapter: arrives with its own issue; the module exists so the reactor shows the
- * architecture.
- */
+/** Payment provider adapters: Mercado Pago over its REST API ({@code mercadopago}). */
 package ar.booking.payments;
