@@ -25,20 +25,24 @@ final class JdbiPaymentNotifications implements PaymentNotifications {
   public boolean record(
       String providerPaymentId, String action, String requestId, String rawBody, Instant at) {
     return db.statement(
-            h ->
-                h.createUpdate(
-                        "INSERT INTO payment_notification (provider, provider_payment_id, action,"
-                            + " request_id, raw_body, received_at, next_attempt_at)"
-                            + " VALUES (:provider, :pid, :action, :rid, :body, :at, :at)"
-                            + " ON CONFLICT (provider, provider_payment_id, action) DO NOTHING")
-                    .bind("provider", PROVIDER)
-                    .bind("pid", providerPaymentId)
-                    .bind("action", action)
-                    .bind("rid", requestId)
-                    .bind("body", rawBody)
-                    .bindByType("at", ReservationRows.utc(at), OffsetDateTime.class)
-                    .execute())
-        == 1;
+        h ->
+            h.createQuery(
+                    "INSERT INTO payment_notification (provider, provider_payment_id, action,"
+                        + " request_id, raw_body, received_at, next_attempt_at)"
+                        + " VALUES (:provider, :pid, :action, :rid, :body, :at, :at)"
+                        + " ON CONFLICT (provider, provider_payment_id, action) DO UPDATE"
+                        + " SET processed_at = NULL, next_attempt_at = excluded.received_at"
+                        + " WHERE payment_notification.processed_at IS NOT NULL"
+                        + " RETURNING (xmax = 0) AS inserted")
+                .bind("provider", PROVIDER)
+                .bind("pid", providerPaymentId)
+                .bind("action", action)
+                .bind("rid", requestId)
+                .bind("body", rawBody)
+                .bindByType("at", ReservationRows.utc(at), OffsetDateTime.class)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
   }
 
   @Override

@@ -27,6 +27,8 @@ class ProductionModeIT {
     env.put("BASE_URL", "https://reservas.example.com");
     env.put("METRICS_TOKEN", METRICS_TOKEN);
     env.put("ICS_SALT", "7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d-prod-like-ics-salt");
+    env.put("MERCADOPAGO_ACCESS_TOKEN", "APP_USR-prod-like-token");
+    env.put("MERCADOPAGO_WEBHOOK_SECRET", "prod-like-webhook-secret");
     env.put("DATA_DIR", dataDir.toString());
     return env;
   }

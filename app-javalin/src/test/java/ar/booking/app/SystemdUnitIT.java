@@ -180,6 +180,8 @@ class SystemdUnitIT {
             "METRICS_TOKEN=" + metricsToken,
             "ICS_SALT=1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a",
             "BASE_URL=https://reservas.example.com",
+            "MERCADOPAGO_ACCESS_TOKEN=APP_USR-systemd-test-token",
+            "MERCADOPAGO_WEBHOOK_SECRET=systemd-test-webhook-secret",
             "PORT=" + port,
             "DB_POOL_SIZE=4",
             "SHUTDOWN_TIMEOUT_SECONDS=10",

@@ -35,7 +35,14 @@ public enum Var {
   JOB_ICAL_INTERVAL_SECONDS("300", false),
   ICAL_RELEASE_AFTER_MISSES("2", false),
   ICAL_SYNC_MAX_AGE_MINUTES("20", false),
-  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false);
+  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false),
+  MERCADOPAGO_API_BASE_URL("https://api.mercadopago.com", false),
+  MERCADOPAGO_ACCESS_TOKEN(null, true),
+  MERCADOPAGO_WEBHOOK_SECRET(null, true),
+  MERCADOPAGO_WEBHOOK_MAX_AGE_SECONDS("0", false),
+  PAYMENT_LATE_POLICY("owner", false),
+  PAYMENT_PENDING_EXTENSION_MINUTES("60", false),
+  JOB_PAYMENT_RECONCILE_INTERVAL_SECONDS("300", false);
 
   private final String defaultValue;
   private final boolean secret;

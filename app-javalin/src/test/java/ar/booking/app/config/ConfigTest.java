@@ -24,7 +24,9 @@ class ConfigTest {
         "ADMIN_PASSWORD", "x7!Kq2#pLm9@vR4t",
         "BASE_URL", "https://reservas.example.com",
         "METRICS_TOKEN", "b7e1c2d3a4f5061728394a5b6c7d8e9f-metrics-scrape",
-        "ICS_SALT", "c4d5e6f708192a3b4c5d6e7f8091a2b3-calendar-export-salt");
+        "ICS_SALT", "c4d5e6f708192a3b4c5d6e7f8091a2b3-calendar-export-salt",
+        "MERCADOPAGO_ACCESS_TOKEN", "APP_USR-1234567890-production-token",
+        "MERCADOPAGO_WEBHOOK_SECRET", "e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3-webhook");
   }
 
   private static Map<String, String> with(Map<String, String> base, String... pairs) {

@@ -43,7 +43,13 @@ final class InMemoryPaymentNotifications implements PaymentNotifications {
     long[] created = new long[1];
     return db.write(
         () -> {
-          if (keys.containsKey(key)) {
+          Long known = keys.get(key);
+          if (known != null) {
+            Row row = rows.get(known);
+            if (row.processed) {
+              row.processed = false;
+              row.dueAt = at;
+            }
             return false;
           }
           long id = ++lastId;

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public interface PaymentNotifications {
 
-  /** Records a notification; false when (payment id, action) was recorded before. */
+  /**
+   * Records a notification; false when (payment id, action) was recorded before. A repeat of one
+   * already processed makes it due again (Mercado Pago sends {@code payment.updated} again when a
+   * payment changes, and processing re-reads the payment, so doing it again is harmless).
+   */
   boolean record(
       String providerPaymentId, String action, String requestId, String rawBody, Instant at);
 

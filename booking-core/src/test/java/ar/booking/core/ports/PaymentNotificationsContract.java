@@ -72,4 +72,16 @@ public abstract class PaymentNotificationsContract {
     store.processed(retried.get(0).id(), "CONFIRMED", at.plusSeconds(11));
     assertThat(mine(at.plus(Duration.ofDays(1)))).isEmpty();
   }
+
+  @Test
+  void aRepeatOfAProcessedNotificationMakesItDueAgainOnce() {
+    PaymentNotifications store = notifications();
+    Instant at = NOW.minus(Duration.ofDays(300));
+    store.record(id, "payment.updated", null, "{}", at);
+    store.processed(mine(at).get(0).id(), "CONFIRMED", at);
+
+    assertThat(store.record(id, "payment.updated", null, "{}", at.plusSeconds(5))).isFalse();
+    assertThat(store.record(id, "payment.updated", null, "{}", at.plusSeconds(6))).isFalse();
+    assertThat(mine(at.plusSeconds(6))).hasSize(1);
+  }
 }
