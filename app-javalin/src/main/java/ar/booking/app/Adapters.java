@@ -9,6 +9,8 @@ import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
+import ar.booking.core.payment.PaymentLinks;
+import ar.booking.core.payment.PaymentNotifications;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingLocks;
@@ -48,6 +50,8 @@ public record Adapters(
     EventLog events,
     JobSchedule jobSchedule,
     CalendarFeeds calendarFeeds,
+    PaymentLinks paymentLinks,
+    PaymentNotifications paymentNotifications,
     OwnerAccounts ownerAccounts,
     BookingLocks bookingLocks,
     Clock clock,
@@ -65,6 +69,8 @@ public record Adapters(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(jobSchedule, "jobSchedule");
     Objects.requireNonNull(calendarFeeds, "calendarFeeds");
+    Objects.requireNonNull(paymentLinks, "paymentLinks");
+    Objects.requireNonNull(paymentNotifications, "paymentNotifications");
     Objects.requireNonNull(ownerAccounts, "ownerAccounts");
     Objects.requireNonNull(bookingLocks, "bookingLocks");
     Objects.requireNonNull(clock, "clock");
@@ -85,6 +91,8 @@ public record Adapters(
         stores.events(),
         stores.jobSchedule(),
         stores.calendarFeeds(),
+        stores.paymentLinks(),
+        stores.paymentNotifications(),
         accounts,
         new InProcessBookingLocks(),
         clock,
@@ -149,6 +157,8 @@ public record Adapters(
           stores.events(),
           stores.jobSchedule(),
           stores.calendarFeeds(),
+          stores.paymentLinks(),
+          stores.paymentNotifications(),
           stores.ownerAccounts(),
           locks,
           clock,

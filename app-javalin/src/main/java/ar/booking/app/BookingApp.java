@@ -22,6 +22,7 @@ import ar.booking.app.http.RouteGroup;
 import ar.booking.app.ical.IcalExportApi;
 import ar.booking.app.ical.IcalSync;
 import ar.booking.app.jobs.BackgroundJobs;
+import ar.booking.app.mercadopago.MercadoPago;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
@@ -40,6 +41,7 @@ import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.payment.RecordPayment;
+import ar.booking.core.scheduling.ScheduledJob;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
@@ -93,6 +95,7 @@ public final class BookingApp {
   private Adapters adapters;
   private Javalin server;
   private BackgroundJobs jobs;
+  private MercadoPago mercadoPago;
   private boolean started;
   private boolean stopped;
 
@@ -223,6 +226,12 @@ public final class BookingApp {
             config.ical().syncMaxAge(),
             metrics.registry());
     health.degrading("ical", icalSync.health());
+    mercadoPago =
+        MercadoPago.assemble(
+            config.mercadoPago(), config.http().baseUrl(), adapters, metrics.registry());
+    List<ScheduledJob> moreJobs = new ArrayList<>();
+    moreJobs.add(icalSync.job());
+    moreJobs.addAll(mercadoPago.jobs(config.jobs().eventsInterval()));
 
     jobs =
         new BackgroundJobs(
@@ -232,7 +241,7 @@ public final class BookingApp {
             dispatcher,
             config.jobs().expiryInterval(),
             config.jobs().eventsInterval(),
-            List.of(icalSync.job()),
+            moreJobs,
             clock,
             metrics.registry());
     health.degrading("jobs", jobs.health());
@@ -307,6 +316,7 @@ public final class BookingApp {
                 beforeHold)
             .routes());
     groups.add(new EventsApi(adapters.events(), clock));
+    groups.addAll(mercadoPago.routes());
     groups.add(
         new IcalExportApi(
             new ExportCalendar(
@@ -394,6 +404,17 @@ public final class BookingApp {
   private <T extends AutoCloseable> T track(T resource) {
     resources.add(resource);
     return resource;
+  }
+
+  /**
+   * Mercado Pago as assembled at start: the payment link use case ({@link
+   * MercadoPago#issuePaymentLink()}) the guest dialog uses, the processing and the sandbox.
+   */
+  public MercadoPago mercadoPago() {
+    if (mercadoPago == null) {
+      throw new IllegalStateException("not started");
+    }
+    return mercadoPago;
   }
 
   /** The port the server is bound to. */

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Mercado Pago (issue 11, ADR 0011). Without an access token outside production the sandbox
- * gateway stands in (local payment pages); production refuses to start without the token and the
- * webhook secret.
+ * Mercado Pago (issue 11, ADR 0011). Without an access token outside production the sandbox gateway
+ * stands in (local payment pages); production refuses to start without the token and the webhook
+ * secret.
  *
  * @param webhookMaxAge the replay window of signed notifications; empty: none
  * @param latePolicy {@code refund} or {@code owner}

@@ -112,6 +112,8 @@ final class AdminServer implements AutoCloseable {
             BookingEvents.NONE,
             clock,
             BookingSettings.DEFAULT);
+    // Payment links and notifications are not under test here: a store of their own.
+    InMemoryStores paymentSide = InMemoryStores.create();
     Adapters adapters =
         new Adapters(
             accommodations,
@@ -121,6 +123,8 @@ final class AdminServer implements AutoCloseable {
             events,
             jobs,
             feeds,
+            paymentSide.paymentLinks(),
+            paymentSide.paymentNotifications(),
             new InMemoryOwnerAccounts(),
             locks,
             clock,
