@@ -21,11 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,19 +46,22 @@ class MercadoPagoGatewayTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
-  private final Deque<Reply> replies = new ArrayDeque<>();
+  private final Deque<Reply> replies = new LinkedBlockingDeque<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
   private HttpServer server;
 
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
   }
 
   @AfterEach
   void stop() {
+    release.countDown();
     server.stop(0);
   }
 
@@ -68,13 +74,12 @@ class MercadoPagoGatewayTest {
             body,
             exchange.getRequestHeaders().getFirst("X-Idempotency-Key"),
             exchange.getRequestHeaders().getFirst("Authorization")));
-    Reply reply;
-    synchronized (replies) {
-      reply = replies.isEmpty() ? new Reply(500, "{}", 0) : replies.poll();
-    }
+    Reply polled = replies.poll();
+    Reply reply = polled == null ? new Reply(500, "{}", 0) : polled;
     if (reply.delayMillis() > 0) {
       try {
-        Thread.sleep(reply.delayMillis()); // the stand-in is slow on purpose: a timeout case
+        // the stand-in hangs on purpose (a timeout case) until the test ends
+        release.await(reply.delayMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -97,7 +102,7 @@ class MercadoPagoGatewayTest {
                 "TEST-token",
                 "https://reservas.example.com/api/v1/mercadopago/webhook?source_news=webhooks",
                 backUrls)
-            .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(10))
+            .withTimeouts(Duration.ofMillis(1500), Duration.ofMillis(10))
             .withBreaker(3, Duration.ofSeconds(30));
     return new MercadoPagoGateway(settings, Clock.fixed(NOW, ZoneOffset.UTC), errors::add);
   }
@@ -183,9 +188,9 @@ class MercadoPagoGatewayTest {
 
   @Test
   void aTimeoutIsRetriedAndThenUnavailable() {
-    replies.add(new Reply(200, "{}", 2000));
-    replies.add(new Reply(200, "{}", 2000));
-    replies.add(new Reply(200, "{}", 2000));
+    replies.add(new Reply(200, "{}", 30_000));
+    replies.add(new Reply(200, "{}", 30_000));
+    replies.add(new Reply(200, "{}", 30_000));
 
     assertThatThrownBy(() -> gateway(Optional.empty()).payment("123"))
         .isInstanceOf(ProviderPayments.Unavailable.class)
