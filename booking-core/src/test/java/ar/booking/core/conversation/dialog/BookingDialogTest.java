@@ -119,7 +119,8 @@ class BookingDialogTest {
   void aNamedUnitThatIsTakenGivesTheOtherUnitsAsAlternatives() {
     f.block(f.units.getFirst(), "2026-12-10", "2026-12-13");
 
-    List<MessageContent> replies = ana.says("la cabaña del lago del 10 al 13 de diciembre, somos 2");
+    List<MessageContent> replies =
+        ana.says("la cabaña del lago del 10 al 13 de diciembre, somos 2");
 
     MessageContent.Buttons offers = (MessageContent.Buttons) replies.getFirst();
     assertThat(offers.body()).contains("no me queda lugar").contains("Cabaña del Bosque");

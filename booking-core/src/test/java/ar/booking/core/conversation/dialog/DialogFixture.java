@@ -211,14 +211,18 @@ final class DialogFixture {
     }
   }
 
-  /** A recogniser that answers what the test tells it to. */
+  /** A recogniser that answers what the test tells it to (and throws when told nothing). */
   static final class FakeSpeech implements SpeechToText {
     final AtomicReference<Transcription> next =
         new AtomicReference<>(new Transcription.Unavailable("no model"));
 
     @Override
     public Transcription transcribe(InboundMessage.MediaRef note) {
-      return next.get();
+      Transcription outcome = next.get();
+      if (outcome == null) {
+        throw new IllegalStateException("recogniser crashed");
+      }
+      return outcome;
     }
   }
 
