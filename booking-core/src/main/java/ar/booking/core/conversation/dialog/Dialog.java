@@ -9,9 +9,12 @@ import ar.booking.core.event.EventType;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides one turn of the booking dialog: reads what the guest wrote (or picked), merges it with
@@ -21,6 +24,15 @@ import java.util.OptionalInt;
 final class Dialog {
 
   private static final int MISSES_BEFORE_HANDOFF = 2;
+
+  /** "2", "la 2", "opción 2", "la segunda": an option of the list just shown, by its place. */
+  private static final Pattern BY_POSITION =
+      Pattern.compile(
+          "^(?:la |el |opcion |opción |la opcion |la opción |nro |n° )?(\\d{1,2}|primera|primero"
+              + "|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)[.!]?$");
+
+  private static final List<String> ORDINALS =
+      List.of("primer", "segund", "tercer", "cuart", "quint");
   private static final int EVENT_TEXT_MAX = 300;
 
   private final SpanishRequestParser parser;
@@ -45,7 +57,10 @@ final class Dialog {
   void respond(Turn turn, Input input) {
     switch (input) {
       case Input.NotText n -> turn.reply(new Reply.NotText());
-      case Input.Picked p -> picked(turn, p);
+      case Input.Picked p -> {
+        turn.data.put(DialogData.ASKED, null);
+        picked(turn, p);
+      }
       case Input.Written w -> written(turn, w.text());
     }
   }
@@ -112,7 +127,21 @@ final class Dialog {
   }
 
   private void written(Turn turn, String text) {
+    Optional<String> asked = turn.data.get(DialogData.ASKED);
+    turn.data.put(DialogData.ASKED, null);
+    Optional<StaySearch.Picked> byPosition =
+        asked.isPresent() ? Optional.empty() : byPosition(turn, text);
+    if (byPosition.isPresent()) {
+      turn.data.setMisses(0);
+      holds.pick(turn, byPosition.get());
+      return;
+    }
     BookingRequest r = parser.parse(text == null ? "" : text, turn.today);
+    if (asked.isPresent() && shortAnswer(turn, r, asked.get(), text)) {
+      turn.data.setMisses(0);
+      lookOrAsk(turn);
+      return;
+    }
     switch (r.intent()) {
       case HUMAN -> {
         handoff(turn, "asked", text);
@@ -183,6 +212,60 @@ final class Dialog {
     }
   }
 
+  /**
+   * A bare answer to what we just asked ("2" after "¿Cuántas personas son?", "tres" after "¿Hasta
+   * qué día?"): read as if the guest had written the missing word.
+   */
+  private boolean shortAnswer(Turn turn, BookingRequest r, String asked, String text) {
+    boolean saysNothing =
+        r.checkIn().isEmpty()
+            && r.nights().isEmpty()
+            && r.guests().isEmpty()
+            && r.unitHint().isEmpty()
+            && r.problems().isEmpty();
+    if (!saysNothing || text == null || text.strip().split("\\s+").length > 3) {
+      return false;
+    }
+    BookingRequest reread =
+        switch (Reply.Missing.valueOf(asked)) {
+          case GUESTS -> parser.parse("somos " + text, turn.today);
+          case NIGHTS -> parser.parse(text + " noches", turn.today);
+          default -> r;
+        };
+    if (reread.guests().isEmpty() && reread.nights().isEmpty()) {
+      return false;
+    }
+    merge(turn.data, reread);
+    return true;
+  }
+
+  /** The live offer the guest named by its place in the list ("2", "la segunda"), if any. */
+  private static Optional<StaySearch.Picked> byPosition(Turn turn, String text) {
+    if (text == null || text.length() > 20) {
+      return Optional.empty();
+    }
+    Matcher m = BY_POSITION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String said = m.group(1);
+    int position = -1;
+    if (Character.isDigit(said.charAt(0))) {
+      position = Integer.parseInt(said);
+    } else {
+      for (int i = 0; i < ORDINALS.size(); i++) {
+        if (said.startsWith(ORDINALS.get(i))) {
+          position = i + 1;
+        }
+      }
+    }
+    int wanted = position;
+    return turn.data.live("offer", turn.now).stream()
+        .map(o -> StaySearch.Picked.parse(o.payload()))
+        .filter(p -> p.position() == wanted)
+        .findFirst();
+  }
+
   /** Looks for a place when dates and guests are known, else asks for exactly what is missing. */
   private void lookOrAsk(Turn turn) {
     DialogData data = turn.data;
@@ -225,6 +308,7 @@ final class Dialog {
           null);
       return;
     }
+    data.put(DialogData.ASKED, missing.name());
     turn.reply(new Reply.Ask(missing));
   }
 

@@ -28,6 +28,7 @@ final class DialogData {
   static final String GUESTS = "req.guests";
   static final String UNIT = "req.unit";
   static final String MISSES = "misses";
+  static final String ASKED = "asked";
   static final String LAST_HOLD = "lastHold";
   static final String HANDLED = "handled";
 
@@ -60,10 +61,6 @@ final class DialogData {
   OptionalInt number(String key) {
     String v = values.get(key);
     return v == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(v));
-  }
-
-  void clearRequest() {
-    values.keySet().removeIf(k -> k.startsWith("req."));
   }
 
   int misses() {

@@ -49,6 +49,7 @@ final class StaySearch {
     turn.data.withdraw("offer", turn.now);
     if (!units.isEmpty() && asked.guests() > largest) {
       turn.state = "ASKING";
+      turn.data.put(DialogData.ASKED, Reply.Missing.GUESTS.name());
       turn.reply(new Reply.TooManyGuests(largest));
       return;
     }
@@ -69,7 +70,7 @@ final class StaySearch {
     if (lost == null && !free.isEmpty()) {
       List<Reply.Offer> offers = new ArrayList<>();
       for (CheckAvailability.Option o : free.subList(0, Math.min(MAX_OFFERS, free.size()))) {
-        offers.add(offer(turn, o, asked, false));
+        offers.add(offer(turn, o, asked, false, offers.size() + 1));
       }
       turn.state = "OFFERED";
       turn.reply(new Reply.Offers(asked, offers));
@@ -91,7 +92,7 @@ final class StaySearch {
     List<CheckAvailability.Option> sameDates = lost != null ? free : pool;
     for (CheckAvailability.Option o : sameDates) {
       if (o.available() && alternatives.size() < MAX_ALTERNATIVES) {
-        alternatives.add(offer(turn, o, asked, false));
+        alternatives.add(offer(turn, o, asked, false, alternatives.size() + 1));
       }
     }
     Set<AccommodationId> shiftUnits =
@@ -115,7 +116,8 @@ final class StaySearch {
             .stream()
             .filter(o -> shiftUnits.isEmpty() || shiftUnits.contains(o.unit().id()))
             .findFirst()
-            .ifPresent(o -> alternatives.add(offer(turn, o, shifted, true)));
+            .ifPresent(
+                o -> alternatives.add(offer(turn, o, shifted, true, alternatives.size() + 1)));
       }
     }
     turn.state = alternatives.isEmpty() ? "ASKING" : "OFFERED";
@@ -123,9 +125,21 @@ final class StaySearch {
   }
 
   private Reply.Offer offer(
-      Turn turn, CheckAvailability.Option o, Reply.Understood stay, boolean otherDates) {
+      Turn turn,
+      CheckAvailability.Option o,
+      Reply.Understood stay,
+      boolean otherDates,
+      int position) {
     String payload =
-        o.unit().id().value() + ";" + stay.checkIn() + ";" + stay.checkOut() + ";" + stay.guests();
+        o.unit().id().value()
+            + ";"
+            + stay.checkIn()
+            + ";"
+            + stay.checkOut()
+            + ";"
+            + stay.guests()
+            + ";"
+            + position;
     String id = turn.data.issue("offer", payload, turn.now.plus(settings.offerTtl()), random);
     return new Reply.Offer(
         id,
@@ -137,14 +151,15 @@ final class StaySearch {
         otherDates);
   }
 
-  /** An offer's payload read back: unit, stay. */
-  record Picked(AccommodationId unit, Reply.Understood stay) {
+  /** An offer's payload read back: unit, stay, and its place in the list shown (from 1). */
+  record Picked(AccommodationId unit, Reply.Understood stay, int position) {
     static Picked parse(String payload) {
       String[] p = payload.split(";");
       return new Picked(
           new AccommodationId(Long.parseLong(p[0])),
           new Reply.Understood(
-              LocalDate.parse(p[1]), LocalDate.parse(p[2]), Integer.parseInt(p[3])));
+              LocalDate.parse(p[1]), LocalDate.parse(p[2]), Integer.parseInt(p[3])),
+          p.length > 4 ? Integer.parseInt(p[4]) : 0);
     }
   }
 }
