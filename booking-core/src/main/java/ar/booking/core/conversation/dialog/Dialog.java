@@ -354,6 +354,6 @@ final class Dialog {
     }
     turn.events.add(
         DomainEvent.of(EventType.HANDOFF_REQUESTED, "guest:" + turn.guest(), facts, turn.now));
-    turn.reply(new Reply.Handoff());
+    turn.reply(new Reply.Handoff("misunderstood".equals(reason)));
   }
 }

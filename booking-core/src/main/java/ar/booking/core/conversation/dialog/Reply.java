@@ -136,5 +136,6 @@ sealed interface Reply {
 
   record CannotCancel(String code) implements Reply {}
 
-  record Handoff() implements Reply {}
+  /** A person takes over; {@code misunderstood} when the bot could not follow the guest. */
+  record Handoff(boolean misunderstood) implements Reply {}
 }

@@ -102,7 +102,7 @@ final class ReplyRenderer {
       case Reply.KeptBooking k -> text(t("kept", k.code()));
       case Reply.CannotCancel c ->
           buttons(t("cannot.cancel", c.code()), List.of(Choice.of(MENU_HUMAN, t("menu.human"))));
-      case Reply.Handoff h -> text(t("handoff"));
+      case Reply.Handoff h -> text(t(h.misunderstood() ? "handoff.misunderstood" : "handoff"));
     };
   }
 

@@ -55,7 +55,7 @@ class HandoffDialogTest {
     ana.says("hola");
     assertThat(all(ana.says("qwerty asdf"))).contains("no te entendí");
 
-    assertThat(all(ana.says("zxcv bnm"))).contains("le aviso a una persona");
+    assertThat(all(ana.says("zxcv bnm"))).contains("Le aviso a una persona");
     assertThat(f.guestEvents(ana.waId).getFirst().get("reason")).isEqualTo("misunderstood");
   }
 

@@ -64,7 +64,8 @@ class ReplyRendererTest {
             new Reply.Cancelled("ABCD1234"),
             new Reply.KeptBooking("ABCD1234"),
             new Reply.CannotCancel("ABCD1234"),
-            new Reply.Handoff(),
+            new Reply.Handoff(false),
+            new Reply.Handoff(true),
             new Reply.NoneFree(stay, List.of(), false)));
     for (Reply reply : replies) {
       String text = renderer.render(reply, "Ana", 60).plainText();
