@@ -56,7 +56,7 @@ final class Dialog {
 
   void respond(Turn turn, Input input) {
     switch (input) {
-      case Input.NotText n -> turn.reply(new Reply.NotText());
+      case Input.NotText n -> turn.reply(new Reply.NotText(false));
       case Input.Picked p -> {
         turn.data.put(DialogData.ASKED, null);
         picked(turn, p);

@@ -137,7 +137,14 @@ public final class HandleGuestMessage implements GuestMessageHandler {
                   : new Reply.AudioNotUsable());
         }
       }
-      default -> input = new Input.NotText();
+      default -> {
+        if (message.text() != null && !message.text().isBlank()) {
+          before.add(new Reply.NotText(true)); // a caption: we answer what it says
+          input = new Input.Written(message.text());
+        } else {
+          input = new Input.NotText();
+        }
+      }
     }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (turn(message, before, input)) {

@@ -46,7 +46,8 @@ sealed interface Reply {
 
   record AudioNotUsable() implements Reply {}
 
-  record NotText() implements Reply {}
+  /** Media we cannot read; {@code captioned} when it came with text we answer after this. */
+  record NotText(boolean captioned) implements Reply {}
 
   record Thanks() implements Reply {}
 

@@ -62,7 +62,7 @@ final class ReplyRenderer {
       case Reply.Heard h -> text(t("heard", h.text()));
       case Reply.AudioUnclear a -> text(t("audio.unclear"));
       case Reply.AudioNotUsable a -> text(t("audio.unusable"));
-      case Reply.NotText n -> text(t("not.text"));
+      case Reply.NotText n -> text(t(n.captioned() ? "not.text.caption" : "not.text"));
       case Reply.Thanks th -> text(t("thanks"));
       case Reply.NotUnderstood n -> buttons(t("not.understood"), menu());
       case Reply.Ask a -> text(t("ask." + a.missing().name()));

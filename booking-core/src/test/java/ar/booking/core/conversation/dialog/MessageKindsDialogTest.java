@@ -75,4 +75,23 @@ class MessageKindsDialogTest {
 
     assertThat(all(replies)).contains("solo leo mensajes de texto");
   }
+
+  @Test
+  void aPictureWithACaptionGetsThePoliteAnswerAndTheCaptionIsRead() {
+    InboundMessage photo =
+        new InboundMessage(
+            "wamid.photo",
+            ana.waId,
+            ana.name,
+            InboundKind.IMAGE,
+            "así es la vista? tienen del 10 al 13 de diciembre para 2?",
+            null,
+            new InboundMessage.MediaRef("media-2", "image/jpeg", "def", false),
+            f.clock.instant());
+
+    List<MessageContent> replies = ana.send(photo);
+
+    assertThat(replies.getFirst().plainText()).contains("leí lo que escribiste");
+    assertThat(all(replies)).contains("Entrada jue 10/12 → salida dom 13/12, 3 noches, 2 personas");
+  }
 }
