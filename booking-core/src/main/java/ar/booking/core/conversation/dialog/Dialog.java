@@ -101,8 +101,15 @@ final class Dialog {
     }
     switch (kind) {
       case "offer" -> {
-        turn.reply(new Reply.OfferExpired());
-        lookOrAsk(turn);
+        Optional<DialogData.Offered> expired = turn.data.issued(id);
+        boolean alreadyHeld =
+            expired.isPresent()
+                && expired.get().kind().equals("offer")
+                && holds.showIfHeld(turn, StaySearch.Picked.parse(expired.get().payload()));
+        if (!alreadyHeld) {
+          turn.reply(new Reply.OfferExpired());
+          lookOrAsk(turn);
+        }
       }
       case "cancel", "confirm", "keep" -> {
         turn.reply(new Reply.OfferExpired());

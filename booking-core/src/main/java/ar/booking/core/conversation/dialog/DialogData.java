@@ -108,6 +108,11 @@ final class DialogData {
 
   /** The live choice behind a choice id, if it was issued with that kind and has not expired. */
   Optional<Offered> choice(String choiceId, Instant now) {
+    return issued(choiceId).filter(o -> o.until().isAfter(now));
+  }
+
+  /** The choice behind a choice id, expired or not, while it is still remembered. */
+  Optional<Offered> issued(String choiceId) {
     int colon = choiceId == null ? -1 : choiceId.indexOf(':');
     if (colon < 0) {
       return Optional.empty();
@@ -117,9 +122,8 @@ final class DialogData {
       return Optional.empty();
     }
     String[] parts = stored.split("\\|", 3);
-    Offered offered =
-        new Offered(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])), parts[2]);
-    return offered.until().isAfter(now) ? Optional.of(offered) : Optional.empty();
+    return Optional.of(
+        new Offered(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])), parts[2]));
   }
 
   /** Live choices of one kind. */

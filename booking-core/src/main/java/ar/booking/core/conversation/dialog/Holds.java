@@ -48,16 +48,25 @@ final class Holds {
     this.random = random;
   }
 
-  void pick(Turn turn, StaySearch.Picked picked) {
-    Reply.Understood stay = picked.stay();
-    Dialog.remember(turn.data, stay);
-    StayPeriod period = new StayPeriod(stay.checkIn(), stay.checkOut());
+  /**
+   * Answers with the guest's live hold for this pick when there is one (the pick was handled before
+   * a crash, or tapped twice); false when there is none.
+   */
+  boolean showIfHeld(Turn turn, StaySearch.Picked picked) {
+    StayPeriod period = new StayPeriod(picked.stay().checkIn(), picked.stay().checkOut());
     Optional<Reservation> already =
         guestReservations.liveHolds(turn.guest(), turn.now).stream()
             .filter(r -> r.accommodationId().equals(picked.unit()) && r.period().equals(period))
             .findFirst();
-    if (already.isPresent()) {
-      held(turn, already.get());
+    already.ifPresent(hold -> held(turn, hold));
+    return already.isPresent();
+  }
+
+  void pick(Turn turn, StaySearch.Picked picked) {
+    Reply.Understood stay = picked.stay();
+    Dialog.remember(turn.data, stay);
+    StayPeriod period = new StayPeriod(stay.checkIn(), stay.checkOut());
+    if (showIfHeld(turn, picked)) {
       return;
     }
     PlaceHold.Result result =

@@ -157,4 +157,26 @@ class SafetyDialogTest {
     }
     f.stores.outbox().toRecipient(ana.waId, 1000).forEach(q -> assertThat(q.message()).isNotNull());
   }
+
+  @Test
+  void aPickHandledAgainAfterItsOfferExpiredStillAnswersWithTheSameHold() {
+    MessageContent.Buttons offers =
+        (MessageContent.Buttons) ana.says("del 10 al 13 de diciembre, 2 personas").getFirst();
+    var choice = offers.choices().getFirst();
+    f.clock.advance(java.time.Duration.ofMinutes(25));
+    StoredInbound pick =
+        f.stored(
+            InboundMessage.choice(
+                "wamid.late", ana.waId, ana.name, choice.id(), choice.title(), f.clock.instant()));
+    HandleGuestMessage crashing =
+        f.handlerOn(new DialogFixture.FailingOutbox(f.stores.outbox(), 1), DialogSettings.DEFAULT);
+    assertThatThrownBy(() -> crashing.handle(pick)).isInstanceOf(IllegalStateException.class);
+    f.clock.advance(
+        java.time.Duration.ofMinutes(20)); // the offer (30 min) has expired, the hold not
+
+    f.handler.handle(pick);
+
+    assertThat(f.holds()).hasSize(1);
+    assertThat(all(ana.unread())).contains("Código de reserva").doesNotContain("ya venció");
+  }
 }
