@@ -70,11 +70,18 @@ final class DialogFixture {
   }
 
   HandleGuestMessage handlerOn(Outbox outbox, DialogSettings settings) {
+    return handlerOn(stores.conversations(), outbox, settings);
+  }
+
+  HandleGuestMessage handlerOn(
+      ar.booking.core.conversation.Conversations conversations,
+      Outbox outbox,
+      DialogSettings settings) {
     return new HandleGuestMessage(
         engine,
         stores.accommodations(),
         stores.reservations(),
-        stores.conversations(),
+        conversations,
         outbox,
         stores.events(),
         stores.transactions(),
