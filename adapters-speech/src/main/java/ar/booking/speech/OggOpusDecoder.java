@@ -2,6 +2,8 @@ package ar.booking.speech;
 
 import io.github.jaredmdobson.concentus.OpusDecoder;
 import io.github.jaredmdobson.concentus.OpusException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -20,6 +22,27 @@ public final class OggOpusDecoder implements AudioDecoder {
 
   public OggOpusDecoder(Duration maxDuration) {
     this.maxDuration = maxDuration;
+  }
+
+  /**
+   * Decodes a 3-second clip shipped in this jar {@code rounds} times, so that the JIT has compiled
+   * the decoder before the first guest's note (cold, a 10 s note takes several times longer; ADR
+   * 0013). Call it on a background thread at start.
+   *
+   * @return the clip's last decoding (a {@link Decoding.Pcm} when all is well)
+   */
+  public Decoding warmUp(int rounds) {
+    byte[] clip;
+    try (InputStream in = OggOpusDecoder.class.getResourceAsStream("warm-up.ogg")) {
+      clip = in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      return new Decoding.Failed("warm-up clip unreadable: " + e.getMessage());
+    }
+    Decoding last = new Decoding.Unusable("no rounds");
+    for (int i = 0; i < rounds; i++) {
+      last = decode(clip);
+    }
+    return last;
   }
 
   @Override

@@ -26,6 +26,9 @@ public final class Speech implements AutoCloseable {
   /** Notes that may wait for a worker, per worker. */
   static final int QUEUE_PER_WORKER = 8;
 
+  /** Decodes of the 3 s warm-up clip at start (about 1 s of one core, once). */
+  static final int WARM_UP_ROUNDS = 20;
+
   /** The longest a decoding ffmpeg may run. */
   static final Duration FFMPEG_TIMEOUT = Duration.ofSeconds(30);
 
@@ -41,12 +44,21 @@ public final class Speech implements AutoCloseable {
 
   public static Speech fromConfig(SpeechConfig config, AudioSource source, MeterRegistry registry) {
     VoskRecognizer recognizer = VoskRecognizer.start(config.voskModelPath());
-    AudioDecoder decoder =
-        config
-            .ffmpegPath()
-            .<AudioDecoder>map(
-                ffmpeg -> new FfmpegDecoder(ffmpeg, config.maxDuration(), FFMPEG_TIMEOUT))
-            .orElseGet(() -> new OggOpusDecoder(config.maxDuration()));
+    AudioDecoder decoder;
+    if (config.ffmpegPath().isPresent()) {
+      decoder = new FfmpegDecoder(config.ffmpegPath().get(), config.maxDuration(), FFMPEG_TIMEOUT);
+    } else {
+      OggOpusDecoder java = new OggOpusDecoder(config.maxDuration());
+      if (config.voskModelPath().isPresent()) {
+        // The first note would otherwise pay for the JIT (ADR 0013); nothing waits for this.
+        Thread.ofPlatform()
+            .daemon()
+            .priority(Thread.MIN_PRIORITY)
+            .name("speech-warm-up")
+            .start(() -> java.warmUp(WARM_UP_ROUNDS));
+      }
+      decoder = java;
+    }
     VoskSpeechToText pipeline =
         new VoskSpeechToText(source, decoder, recognizer, config.minConfidence());
     // A caller waits for its own note and the ones queued before it: recognition runs at a fraction
