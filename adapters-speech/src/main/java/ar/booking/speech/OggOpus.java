@@ -2,6 +2,7 @@ package ar.booking.speech;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,11 @@ final class OggOpus {
     /** Length in 48 kHz samples, pre-skip removed (RFC 7845 §4). */
     long samples48k() {
       return Math.max(0, granule - preSkip);
+    }
+
+    /** The length; a granule position of any size (even a lying one) cannot overflow it. */
+    Duration duration() {
+      return Duration.ofMillis(samples48k() / 48);
     }
   }
 

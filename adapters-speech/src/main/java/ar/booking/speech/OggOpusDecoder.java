@@ -53,7 +53,7 @@ public final class OggOpusDecoder implements AudioDecoder {
     } catch (OggOpus.Malformed e) {
       return new Decoding.Unusable(e.getMessage());
     }
-    Duration length = Duration.ofNanos(stream.samples48k() * 1_000_000_000L / RATE);
+    Duration length = stream.duration();
     if (length.compareTo(maxDuration) > 0) {
       return new Decoding.TooLong(length, maxDuration);
     }
