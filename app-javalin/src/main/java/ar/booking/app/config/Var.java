@@ -35,7 +35,13 @@ public enum Var {
   JOB_ICAL_INTERVAL_SECONDS("300", false),
   ICAL_RELEASE_AFTER_MISSES("2", false),
   ICAL_SYNC_MAX_AGE_MINUTES("20", false),
-  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false);
+  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false),
+  VOSK_MODEL_PATH(null, false),
+  FFMPEG_PATH(null, false),
+  AUDIO_MAX_BYTES("5242880", false),
+  AUDIO_MAX_SECONDS("120", false),
+  AUDIO_MIN_CONFIDENCE("0.6", false),
+  AUDIO_WORKERS("1", false);
 
   private final String defaultValue;
   private final boolean secret;
