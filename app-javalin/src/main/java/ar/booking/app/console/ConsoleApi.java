@@ -509,7 +509,8 @@ public final class ConsoleApi implements RouteGroup {
   }
 
   static Views.Frame frame(Context ctx, String title, String nav) {
-    return frame(ctx, title, nav, NOTICES.get(ctx.queryParam("notice")), null);
+    String notice = ctx.queryParam("notice");
+    return frame(ctx, title, nav, notice == null ? null : NOTICES.get(notice), null);
   }
 
   static Views.Frame frame(Context ctx, String title, String nav, String notice, String error) {
