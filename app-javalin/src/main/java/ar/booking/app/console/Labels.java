@@ -117,7 +117,9 @@ final class Labels {
   }
 
   static String amount(BigDecimal amount) {
-    DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(ES_AR));
+    boolean cents = amount.stripTrailingZeros().scale() > 0;
+    DecimalFormat format =
+        new DecimalFormat(cents ? "#,##0.00" : "#,##0", DecimalFormatSymbols.getInstance(ES_AR));
     return "$ " + format.format(amount);
   }
 

@@ -146,13 +146,14 @@ final class MonthGrid {
     stay.reservation()
         .ifPresent(
             r -> {
+              // The expiry first: on a short bar it is what the owner must see.
+              if (r.status() == ReservationStatus.PRE_RESERVED && r.holdExpiresAt() != null) {
+                label.append(", vence ").append(Labels.shortDateTime(r.holdExpiresAt(), zone));
+              }
               if (r.kind() == OccupancyKind.GUEST_BOOKING) {
                 r.contact().displayName().ifPresent(name -> label.append(": ").append(name));
-              } else if (!r.note().isBlank()) {
+              } else if (r.kind() == OccupancyKind.OWNER_BLOCK && !r.note().isBlank()) {
                 label.append(": ").append(r.note());
-              }
-              if (r.status() == ReservationStatus.PRE_RESERVED && r.holdExpiresAt() != null) {
-                label.append(" · vence ").append(Labels.shortDateTime(r.holdExpiresAt(), zone));
               }
             });
     if (conflict) {

@@ -178,7 +178,7 @@ class ConsoleApiTest {
     assertThat(grid)
         .containsPattern("<th scope=\"col\" class=\"day today[^\"]*\" data-date=\"2026-11-09\"");
     assertThat(grid)
-        .contains("Retenida: Ana Pérez · vence 09/11 ")
+        .contains("Retenida, vence 09/11 10:30: Ana Pérez")
         .contains("Confirmada: Carlos Gómez · CONFLICTO")
         .contains("Bloqueo: Pintura")
         .contains("Importada de Airbnb");
