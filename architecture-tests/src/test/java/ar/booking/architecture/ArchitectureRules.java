@@ -75,7 +75,8 @@ final class ArchitectureRules {
     "ar.booking.app.nlu..",
     "ar.booking.app.health..",
     "ar.booking.app.http..",
-    "ar.booking.app.ical.."
+    "ar.booking.app.ical..",
+    "ar.booking.app.console.."
   };
 
   /** HTTP controllers talk to the core's ports; only the composition root knows persistence. */

@@ -32,8 +32,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserIT {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** Debian's paths; {@code CHROMIUM_BINARY} and {@code CHROMEDRIVER} point elsewhere (README). */
+  static final String CHROMIUM =
+      System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium");
+
+  static final String CHROMEDRIVER =
+      System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private ConsoleServer server;
@@ -197,6 +201,15 @@ class ConsoleBrowserIT {
   }
 
   private static ChromeDriver chromium(int width, int height) {
+    for (String program : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(Path.of(program))) {
+        throw new AssertionError(
+            program
+                + " is missing: the browser tests need Chromium and chromedriver (Debian/Ubuntu:"
+                + " apt-get install chromium chromium-driver; elsewhere set CHROMIUM_BINARY and"
+                + " CHROMEDRIVER, see the README)");
+      }
+    }
     try {
       Path profile = Files.createTempDirectory("console-chromium");
       ChromeOptions options = new ChromeOptions();
