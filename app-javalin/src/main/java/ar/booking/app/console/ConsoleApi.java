@@ -93,6 +93,7 @@ public final class ConsoleApi implements RouteGroup {
           Map.entry("holiday-removed", "Feriado quitado."),
           Map.entry("feed-added", "Calendario agregado. Sincronizalo para traer sus reservas."),
           Map.entry("feed-removed", "Calendario quitado; sus reservas importadas se liberaron."),
+          Map.entry("conflict-resolved", "Conflicto marcado como resuelto."),
           Map.entry("synced", "Sincronización terminada: mirá el estado de cada calendario."));
 
   private final ConsoleServices services;

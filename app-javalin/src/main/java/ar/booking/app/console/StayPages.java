@@ -6,6 +6,7 @@ import static ar.booking.app.console.ConsoleApi.STAYS;
 import ar.booking.app.http.Actors;
 import ar.booking.core.accommodation.Accommodation;
 import ar.booking.core.calendarsync.FeedConflict;
+import ar.booking.core.calendarsync.ResolveConflict;
 import ar.booking.core.payment.Payment;
 import ar.booking.core.payment.PaymentProvider;
 import ar.booking.core.payment.PaymentStatus;
@@ -50,6 +51,7 @@ final class StayPages {
     routes.post(STAYS + "/{code}/pay", this::pay);
     routes.post(STAYS + "/{code}/cancel", this::cancel);
     routes.post(STAYS + "/{code}/unblock", this::unblock);
+    routes.post(STAYS + "/{code}/conflicts/{id}/resolve", this::resolve);
   }
 
   private void page(Context ctx) {
@@ -60,12 +62,24 @@ final class StayPages {
     Optional<Accommodation> unit = services.accommodations().find(r.accommodationId());
     List<FeedConflict> conflicts =
         services.calendarSync().feeds().conflicts(Optional.of(r.accommodationId()), true);
-    boolean conflict =
+    List<Views.ConflictRow> open =
         conflicts.stream()
-            .anyMatch(
+            .filter(
                 c ->
                     c.ours().contains(r.code())
-                        || (r.externalUid() != null && r.externalUid().equals(c.uid())));
+                        || (r.externalUid() != null && r.externalUid().equals(c.uid())))
+            .map(
+                c ->
+                    new Views.ConflictRow(
+                        c.id(),
+                        Labels.source(c.source().channel())
+                            + " trae una estadía del "
+                            + Labels.date(c.period().checkIn())
+                            + " al "
+                            + Labels.date(c.period().checkOut())
+                            + " sobre estas noches"))
+            .toList();
+    boolean conflict = !open.isEmpty();
     List<Views.PaymentRow> payments =
         services.payments().ofReservation(r.code()).stream()
             .sorted(Comparator.comparing(Payment::createdAt))
@@ -122,6 +136,7 @@ final class StayPages {
             r.currency().map(c -> c.getCurrencyCode()).orElse(""),
             r.note(),
             conflict,
+            open,
             payments,
             payable,
             guest
@@ -221,6 +236,33 @@ final class StayPages {
               ROOT + "?month=" + YearMonth.from(r.period().checkIn()) + "&notice=unblocked");
       case UnblockDates.NotFound n -> throw notFound();
       case UnblockDates.NotABlock n -> error(ctx, r, "Esto no es un bloqueo tuyo vigente.");
+    }
+  }
+
+  /** The owner decided (moved the guest, refunded, cancelled on the other side): closes it. */
+  private void resolve(Context ctx) {
+    Reservation r = find(ctx);
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw notFound();
+    }
+    String note = Optional.ofNullable(ctx.formParam("note")).orElse("").strip();
+    if (note.length() > 500) {
+      error(ctx, r, "La nota tiene que tener como mucho 500 caracteres.");
+      return;
+    }
+    var command =
+        new ResolveConflict.Command(id, note.isEmpty() ? null : note, Actors.current(ctx));
+    switch (services.calendarSync().resolveConflict().execute(command)) {
+      case ResolveConflict.Resolved resolved ->
+          throw ConsoleApi.Halt.redirect(
+              STAYS + "/" + r.code().value() + "?notice=conflict-resolved");
+      case ResolveConflict.AlreadyResolved already ->
+          throw ConsoleApi.Halt.redirect(
+              STAYS + "/" + r.code().value() + "?notice=conflict-resolved");
+      case ResolveConflict.NotFound missing -> throw notFound();
     }
   }
 

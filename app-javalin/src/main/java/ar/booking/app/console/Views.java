@@ -83,11 +83,15 @@ public final class Views {
       String currency,
       String note,
       boolean conflict,
+      List<ConflictRow> conflicts,
       List<PaymentRow> payments,
       boolean canPay,
       boolean canCancel,
       boolean canUnblock,
       String backMonth) {}
+
+  /** An open conflict on a stay's page, to mark as resolved once decided. */
+  public record ConflictRow(long id, String text) {}
 
   public record PaymentRow(String at, String provider, String amount, String status, String id) {}
 

@@ -193,6 +193,23 @@ class ConsoleApiTest {
 
     String december = browser.get("/admin?month=2026-12").body();
     assertThat(december).contains("Diciembre de 2026").doesNotContain("Carlos Gómez");
+
+    // The owner decides and marks the conflict resolved from the stay's page.
+    String stay = "/admin/stays/" + world.confirmed().code().value();
+    Page page = browser.get(stay);
+    assertThat(page.body())
+        .contains("Conflicto para decidir", "Airbnb trae una estadía del 24/11/2026");
+    java.util.regex.Matcher action =
+        java.util.regex.Pattern.compile("action=\"(" + stay + "/conflicts/\\d+/resolve)\"")
+            .matcher(page.body());
+    assertThat(action.find()).isTrue();
+    Page resolved =
+        browser.post(action.group(1), "_csrf", browser.csrf(), "note", "Lo movimos al Bosque");
+    assertThat(resolved.header("Location")).isEqualTo(stay + "?notice=conflict-resolved");
+    assertThat(server.stores.calendarFeeds().conflicts(java.util.Optional.empty(), true)).isEmpty();
+    assertThat(browser.get("/admin").body())
+        .doesNotContain("CONFLICTO")
+        .doesNotContain("Conflictos para decidir");
   }
 
   @Test

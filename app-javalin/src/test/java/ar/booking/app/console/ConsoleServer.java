@@ -97,7 +97,7 @@ final class ConsoleServer implements AutoCloseable {
   final BookingApp app;
   final HttpServer airbnb;
   final String feedUrl;
-  private final HttpClient client =
+  private static final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
@@ -274,11 +274,16 @@ final class ConsoleServer implements AutoCloseable {
   }
 
   /** A cookie jar over the console (a browser without JavaScript). */
-  final class Browser {
+  static final class Browser {
     final Map<String, String> cookies = new LinkedHashMap<>();
+    private final String base;
+
+    Browser(String base) {
+      this.base = base;
+    }
 
     Page get(String path) {
-      return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+      return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** Posts a form; {@code fields} are name/value pairs. */
@@ -291,7 +296,7 @@ final class ConsoleServer implements AutoCloseable {
                 + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
       }
       return send(
-          HttpRequest.newBuilder(URI.create(base() + path))
+          HttpRequest.newBuilder(URI.create(base + path))
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
     }
@@ -349,7 +354,7 @@ final class ConsoleServer implements AutoCloseable {
   }
 
   Browser browser() {
-    return new Browser();
+    return new Browser(base());
   }
 
   @Override
