@@ -477,10 +477,9 @@ public final class ConsoleApi implements RouteGroup {
                         + Labels.date(c.period().checkIn())
                         + " al "
                         + Labels.date(c.period().checkOut())
-                        + " que se superpone con "
-                        + c.ours().stream()
-                            .map(code -> code.value())
-                            .collect(Collectors.joining(", ")),
+                        + (c.ours().size() == 1
+                            ? " que se superpone con una reserva tuya"
+                            : " que se superpone con " + c.ours().size() + " reservas tuyas"),
                     c.ours().isEmpty()
                         ? UNITS + "/" + c.unit().value()
                         : STAYS + "/" + c.ours().getFirst().value()))
