@@ -84,6 +84,10 @@ public final class ConsoleApi implements RouteGroup {
               "Se registró el pago, pero las noches ya estaban tomadas: devolvé el dinero o mové al huésped."),
           Map.entry("cancelled", "Reserva cancelada."),
           Map.entry("unblocked", "Noches desbloqueadas."),
+          Map.entry(
+              "unblocked-rest-taken",
+              "Noches desbloqueadas, pero parte de las que querías dejar bloqueadas se ocupó"
+                  + " mientras tanto: revisá el calendario."),
           Map.entry("password", "Cambiaste tu clave. Las sesiones anteriores quedaron cerradas."),
           Map.entry("unit-added", "Unidad agregada."),
           Map.entry("unit-saved", "Cambios guardados."),

@@ -16,11 +16,14 @@ import ar.booking.core.reservation.Reservation;
 import ar.booking.core.reservation.ReservationCode;
 import ar.booking.core.reservation.ReservationStatus;
 import ar.booking.core.shared.Money;
+import ar.booking.core.stay.StayPeriod;
+import ar.booking.core.usecase.BlockDates;
 import ar.booking.core.usecase.CancelReservation;
 import ar.booking.core.usecase.UnblockDates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
@@ -143,6 +146,8 @@ final class StayPages {
                 && (r.status() == ReservationStatus.PRE_RESERVED
                     || r.status() == ReservationStatus.CONFIRMED),
             r.kind() == OccupancyKind.OWNER_BLOCK && r.status() == ReservationStatus.BLOCKED,
+            r.period().checkIn().toString(),
+            r.period().checkOut().minusDays(1).toString(),
             YearMonth.from(r.period().checkIn()).toString()));
   }
 
@@ -225,17 +230,69 @@ final class StayPages {
     }
   }
 
+  /**
+   * Lifts a block, or only the nights from {@code first} to {@code last} (both included): the block
+   * is lifted and the nights outside that range are blocked again with the same note.
+   */
   private void unblock(Context ctx) {
     Reservation r = find(ctx);
-    switch (services
-        .engine()
-        .unblockDates()
-        .execute(new UnblockDates.Command(r.code(), Actors.current(ctx)))) {
-      case UnblockDates.Unblocked u ->
-          throw ConsoleApi.Halt.redirect(
-              ROOT + "?month=" + YearMonth.from(r.period().checkIn()) + "&notice=unblocked");
+    Optional<LocalDate> first = date(ctx.formParam("first"));
+    Optional<LocalDate> last = date(ctx.formParam("last"));
+    LocalDate from = first.orElse(r.period().checkIn());
+    LocalDate to = last.map(d -> d.plusDays(1)).orElse(r.period().checkOut());
+    if (!from.isBefore(to)
+        || from.isBefore(r.period().checkIn())
+        || to.isAfter(r.period().checkOut())) {
+      error(
+          ctx,
+          r,
+          "Elegí noches dentro del bloqueo: del "
+              + Labels.date(r.period().checkIn())
+              + " al "
+              + Labels.date(r.period().checkOut().minusDays(1))
+              + ".");
+      return;
+    }
+    String actor = Actors.current(ctx);
+    switch (services.engine().unblockDates().execute(new UnblockDates.Command(r.code(), actor))) {
+      case UnblockDates.Unblocked u -> {
+        boolean kept = true;
+        for (StayPeriod rest : remainder(r.period(), from, to)) {
+          var again = new BlockDates.Command(r.accommodationId(), rest, r.note(), actor);
+          kept &= services.engine().blockDates().execute(again) instanceof BlockDates.Blocked;
+        }
+        throw ConsoleApi.Halt.redirect(
+            ROOT
+                + "?month="
+                + YearMonth.from(from)
+                + "&notice="
+                + (kept ? "unblocked" : "unblocked-rest-taken"));
+      }
       case UnblockDates.NotFound n -> throw notFound();
       case UnblockDates.NotABlock n -> error(ctx, r, "Esto no es un bloqueo tuyo vigente.");
+    }
+  }
+
+  /** The nights of {@code period} outside {@code [from, to)}, as at most two periods. */
+  static List<StayPeriod> remainder(StayPeriod period, LocalDate from, LocalDate to) {
+    List<StayPeriod> rest = new java.util.ArrayList<>();
+    if (period.checkIn().isBefore(from)) {
+      rest.add(new StayPeriod(period.checkIn(), from));
+    }
+    if (to.isBefore(period.checkOut())) {
+      rest.add(new StayPeriod(to, period.checkOut()));
+    }
+    return rest;
+  }
+
+  private static Optional<LocalDate> date(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.strip()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.of(LocalDate.MIN); // outside any block: refused above
     }
   }
 

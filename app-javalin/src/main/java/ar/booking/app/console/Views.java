@@ -88,6 +88,8 @@ public final class Views {
       boolean canPay,
       boolean canCancel,
       boolean canUnblock,
+      String firstNight,
+      String lastNight,
       String backMonth) {}
 
   /** An open conflict on a stay's page, to mark as resolved once decided. */

@@ -254,6 +254,35 @@ class ConsoleApiTest {
         browser.post("/admin/block", "_csrf", browser.csrf(), "night", lake + ":2026-11-10");
     assertThat(taken.header("Location")).endsWith("notice=block-taken");
 
+    // Lift only the middle night of the Bosque's 17–20 block: 17 and 19 stay blocked.
+    Page partly =
+        browser.post(
+            "/admin/stays/" + world.block().code().value() + "/unblock",
+            "_csrf",
+            browser.csrf(),
+            "first",
+            "2026-11-18",
+            "last",
+            "2026-11-18");
+    assertThat(partly.header("Location")).isEqualTo("/admin?month=2026-11&notice=unblocked");
+    assertThat(
+            blocksOf(world).stream()
+                .filter(r -> r.accommodationId().equals(world.forest().id()))
+                .map(r -> r.period().checkIn() + "/" + r.period().checkOut() + "/" + r.note()))
+        .containsExactlyInAnyOrder(
+            "2026-11-17/2026-11-18/Pintura", "2026-11-19/2026-11-20/Pintura");
+    Page outside =
+        browser.post(
+            "/admin/stays/" + lakeBlocks.getFirst().code().value() + "/unblock",
+            "_csrf",
+            browser.csrf(),
+            "first",
+            "2026-11-01",
+            "last",
+            "2026-11-12");
+    assertThat(outside.status()).isEqualTo(400);
+    assertThat(outside.body()).contains("Elegí noches dentro del bloqueo");
+
     Reservation first = lakeBlocks.getFirst();
     Page lifted =
         browser.post("/admin/stays/" + first.code().value() + "/unblock", "_csrf", browser.csrf());
