@@ -71,12 +71,12 @@ final class ArchitectureRules {
   /** The packages of the app that answer HTTP requests. */
   static final String[] HTTP_CONTROLLERS = {
     "ar.booking.app.admin..",
+    "ar.booking.app.console..",
     "ar.booking.app.auth..",
     "ar.booking.app.nlu..",
     "ar.booking.app.health..",
     "ar.booking.app.http..",
-    "ar.booking.app.ical..",
-    "ar.booking.app.console.."
+    "ar.booking.app.ical.."
   };
 
   /** HTTP controllers talk to the core's ports; only the composition root knows persistence. */
