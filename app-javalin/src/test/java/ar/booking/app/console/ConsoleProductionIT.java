@@ -37,6 +37,9 @@ class ConsoleProductionIT {
     env.put("ICS_SALT", "7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d-console-prod-salt");
     env.put("METRICS_TOKEN", "4be1c0de5eed7a1e9f3b2c8d6e0a4f71-console-scrape");
     env.put("BASE_URL", "https://reservas.example.com");
+    // Required in production once the Mercado Pago feature is merged; ignored before.
+    env.put("MERCADOPAGO_ACCESS_TOKEN", "APP_USR-console-prod-like-token");
+    env.put("MERCADOPAGO_WEBHOOK_SECRET", "console-prod-like-webhook-secret");
     env.put("DATA_DIR", Files.createTempDirectory("console-prod").toString());
     env.put("PORT", "0");
     env.put("SHUTDOWN_TIMEOUT_SECONDS", "5");
