@@ -200,6 +200,10 @@ if nginx -p "$NG/" -c "$NG/nginx-run.conf" -e "$NG/logs/error.log"; then
   check "HSTS and security headers" bash -c "grep -qi '^strict-transport-security: max-age=31536000' '$TMP/h.txt' &&
     grep -qi '^x-content-type-options: nosniff' '$TMP/h.txt' && grep -qi '^x-frame-options: DENY' '$TMP/h.txt' &&
     grep -qi '^content-security-policy:' '$TMP/h.txt' && grep -qi '^referrer-policy: no-referrer' '$TMP/h.txt' && ! grep -qi '^server: nginx/' '$TMP/h.txt'"
+  curl "${H[@]}" -D "$TMP/admin.txt" -o /dev/null "$U/admin/login" || true
+  check "/admin (the console) keeps HSTS and X-Frame-Options, without nginx's CSP (the app sends its own)" bash -c \
+    "grep -qi '^strict-transport-security: max-age=31536000' '$TMP/admin.txt' && grep -qi '^x-frame-options: DENY' '$TMP/admin.txt' &&
+    ! grep -qi \"^content-security-policy: default-src 'none'\" '$TMP/admin.txt'"
   check "X-Forwarded-For ends with the client address, X-Forwarded-Proto https, X-Request-ID set" \
     "$PYTHON" -c "import json,sys; b=json.load(open('$TMP/b.txt')); sys.exit(not (b['x_forwarded_for'].split(',')[-1].strip()=='127.0.0.1' and b['x_forwarded_proto']=='https' and b['x_request_id']))"
   check "a client's forged X-Forwarded-For is not the last entry" bash -c \

@@ -10,6 +10,9 @@ import ar.booking.app.auth.PasswordVersions;
 import ar.booking.app.auth.RateLimiter;
 import ar.booking.app.config.Config;
 import ar.booking.app.config.RunMode;
+import ar.booking.app.console.ConsoleApi;
+import ar.booking.app.console.ConsoleData;
+import ar.booking.app.console.ConsoleServices;
 import ar.booking.app.events.EventsApi;
 import ar.booking.app.events.MetricsSubscriber;
 import ar.booking.app.health.HealthApi;
@@ -259,7 +262,10 @@ public final class BookingApp {
     AdminBootstrap.ensureAdmin(
         adapters.ownerAccounts(), hasher, config, clock.instant(), System.out);
 
-    JwtTokens tokens = new JwtTokens(jwtSecret(), config.auth().jwtExpiration(), clock);
+    String secret = jwtSecret();
+    JwtTokens tokens = new JwtTokens(secret, config.auth().jwtExpiration(), clock);
+    PasswordVersions passwordVersions =
+        new PasswordVersions(adapters.ownerAccounts(), PASSWORD_VERSION_CACHE);
     RateLimiter adminLimiter = null;
     RateLimiter loginLimiter = null;
     if (config.http().rateLimitEnabled()) {
@@ -284,7 +290,7 @@ public final class BookingApp {
             adapters.ownerAccounts(),
             hasher,
             tokens,
-            new PasswordVersions(adapters.ownerAccounts(), PASSWORD_VERSION_CACHE),
+            passwordVersions,
             adminLimiter,
             loginLimiter,
             new ClientAddress(config.http().trustProxyHeaders())));
@@ -315,6 +321,29 @@ public final class BookingApp {
                 calendarSync,
                 beforeHold)
             .routes());
+    // The owner's console (/admin, ADR 0014) on the same use cases; inbox, payments and alerts
+    // show "sin datos" until their sources are plugged into ConsoleData.
+    groups.add(
+        new ConsoleApi(
+            new ConsoleServices(
+                engine,
+                adapters.accommodations(),
+                adapters.reservations(),
+                adapters.payments(),
+                recordPayment,
+                calendarSync,
+                adapters.ownerAccounts(),
+                hasher,
+                passwordVersions,
+                tokens,
+                secret,
+                config.auth().jwtExpiration(),
+                production,
+                loginLimiter,
+                new ClientAddress(config.http().trustProxyHeaders()),
+                clock,
+                config.booking().timezone(),
+                ConsoleData.none())));
     groups.add(new EventsApi(adapters.events(), clock));
     groups.addAll(mercadoPago.routes());
     groups.add(

@@ -71,6 +71,7 @@ final class ArchitectureRules {
   /** The packages of the app that answer HTTP requests. */
   static final String[] HTTP_CONTROLLERS = {
     "ar.booking.app.admin..",
+    "ar.booking.app.console..",
     "ar.booking.app.auth..",
     "ar.booking.app.nlu..",
     "ar.booking.app.health..",
