@@ -6,6 +6,8 @@ import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.messaging.Inbox;
 import ar.booking.core.messaging.Outbox;
+import ar.booking.core.notification.AlertSettings;
+import ar.booking.core.notification.TimelineSteps;
 import ar.booking.core.payment.Payment;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
@@ -64,6 +66,8 @@ public final class InMemoryStores {
   private final InMemoryOutbox outboxPort = new InMemoryOutbox(this);
   private final InMemoryInbox inboxPort = new InMemoryInbox(this);
   private final InMemoryConversations conversationsPort = new InMemoryConversations(this);
+  private final InMemoryAlertSettings alertSettingsPort = new InMemoryAlertSettings(this);
+  private final InMemoryTimelineSteps timelineStepsPort = new InMemoryTimelineSteps(this);
   private final Transactions transactionsPort = this::inTransaction;
 
   public static InMemoryStores create() {
@@ -108,6 +112,14 @@ public final class InMemoryStores {
 
   public Conversations conversations() {
     return conversationsPort;
+  }
+
+  public AlertSettings alertSettings() {
+    return alertSettingsPort;
+  }
+
+  public TimelineSteps timelineSteps() {
+    return timelineStepsPort;
   }
 
   /** What a unit of work did so far: how to undo it, what to publish, which units it holds. */
