@@ -2,6 +2,8 @@ package ar.booking.persistence;
 
 import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.event.EventLog;
+import ar.booking.core.notification.AlertSettings;
+import ar.booking.core.notification.TimelineSteps;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.OwnerAccounts;
@@ -32,6 +34,8 @@ public final class PostgresStores implements AutoCloseable {
   private final EventLog events;
   private final JobSchedule jobSchedule;
   private final CalendarFeeds calendarFeeds;
+  private final AlertSettings alertSettings;
+  private final TimelineSteps timelineSteps;
 
   private PostgresStores(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -43,6 +47,8 @@ public final class PostgresStores implements AutoCloseable {
     this.events = new JdbiEventLog(database);
     this.jobSchedule = new JdbiJobSchedule(database);
     this.calendarFeeds = new JdbiCalendarFeeds(database);
+    this.alertSettings = new JdbiNotificationStores.Alerts(database);
+    this.timelineSteps = new JdbiNotificationStores.Steps(database);
   }
 
   /**
@@ -130,6 +136,14 @@ public final class PostgresStores implements AutoCloseable {
 
   public CalendarFeeds calendarFeeds() {
     return calendarFeeds;
+  }
+
+  public AlertSettings alertSettings() {
+    return alertSettings;
+  }
+
+  public TimelineSteps timelineSteps() {
+    return timelineSteps;
   }
 
   /** Rows skipped because they could not be read back into valid domain values, since start. */
