@@ -25,6 +25,7 @@ import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
+import ar.booking.app.notifications.Notifications;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
 import ar.booking.calendar.Ical4jFeedParser;
@@ -39,6 +40,7 @@ import ar.booking.core.calendarsync.SyncCalendar;
 import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
+import ar.booking.core.event.EventSubscriber;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.usecase.BookingEngine;
@@ -51,6 +53,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -177,14 +180,27 @@ public final class BookingApp {
     health.degrading("disk", SystemChecks.disk(config.dataDir()));
     health.degrading("memory", SystemChecks.memory());
 
+    // Owner alerts, guest notices and the timeline (issue 13). Without a payment gateway the
+    // reminders point to the link sent before.
+    Notifications notifications =
+        new Notifications(
+            config.notifications(),
+            adapters,
+            config.http().baseUrl(),
+            Optional.empty(),
+            metrics.registry());
+    List<EventSubscriber> subscribers = new ArrayList<>();
+    subscribers.add(new MetricsSubscriber(metrics.registry()));
+    subscribers.addAll(notifications.subscribers());
+
     // Subscribers are registered before anything can write, so no event misses a delivery.
     EventDispatcher dispatcher =
         new EventDispatcher(
                 adapters.events(),
-                List.of(new MetricsSubscriber(metrics.registry())),
+                subscribers,
                 clock,
                 EventDispatcher.Settings.DEFAULT,
-                BackgroundJobs.dispatchListener(metrics.registry()))
+                notifications.alertingOnDead(BackgroundJobs.dispatchListener(metrics.registry())))
             .registerAll();
 
     BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.booking().holdTtl());
@@ -232,7 +248,7 @@ public final class BookingApp {
             dispatcher,
             config.jobs().expiryInterval(),
             config.jobs().eventsInterval(),
-            List.of(icalSync.job()),
+            concat(List.of(icalSync.job()), notifications.jobs()),
             clock,
             metrics.registry());
     health.degrading("jobs", jobs.health());
@@ -307,6 +323,7 @@ public final class BookingApp {
                 beforeHold)
             .routes());
     groups.add(new EventsApi(adapters.events(), clock));
+    groups.add(notifications.routes());
     groups.add(
         new IcalExportApi(
             new ExportCalendar(
@@ -352,6 +369,12 @@ public final class BookingApp {
     server.start(port);
 
     jobs.start();
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   /** The calendar sync on the assembled adapters, fetching with {@code fetching}. */
