@@ -22,10 +22,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Tells the guest what happened to their booking: confirmed (WhatsApp, and an e-mail with the stay
- * as an {@code .ics} when the address is known), hold expired (with a button to book again), a
- * failed payment (with a fresh link), a pending payment, a late payment refunded. Keys derive from
- * the reservation (confirmation, expiry: once per reservation) or the event (payments).
+ * Tells the guest what happened to their booking: confirmed, or entered confirmed by the owner
+ * (WhatsApp, and an e-mail with the stay as an {@code .ics} when the address is known), hold
+ * expired (with a button to book again), a failed payment (with a fresh link), a pending payment, a
+ * late payment refunded. Keys derive from the reservation (confirmation, expiry: once per
+ * reservation) or the event (payments).
  */
 public final class GuestNotices implements EventSubscriber {
 
@@ -92,7 +93,7 @@ public final class GuestNotices implements EventSubscriber {
     List<OutboundMessage> messages = new ArrayList<>();
     Instant now = clock.instant();
     switch (event.type()) {
-      case CONFIRMED -> {
+      case CONFIRMED, BOOKING_CREATED -> {
         known.put("balance", balance(known));
         known.put(
             "address",
