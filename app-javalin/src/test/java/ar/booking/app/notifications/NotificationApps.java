@@ -50,7 +50,10 @@ final class NotificationApps {
 
   static BookingApp start(
       InMemoryStores stores, InMemoryOwnerAccounts accounts, Clock clock, Map<String, String> env) {
-    Adapters adapters = Adapters.inMemory(stores, accounts, clock);
+    return start(Adapters.inMemory(stores, accounts, clock), env);
+  }
+
+  static BookingApp start(Adapters adapters, Map<String, String> env) {
     return BookingApp.create(Config.from(env), adapters, List.of(), new PasswordHasher(4)).start(0);
   }
 
