@@ -80,6 +80,13 @@ public final class MailDispatcher {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.registry = Objects.requireNonNull(registry, "registry");
+    dead(); // shown as 0 from the start, so an alert on its increase works
+  }
+
+  private Counter dead() {
+    return Counter.builder("notifications.dead")
+        .description("Notifications given up on after their last attempt")
+        .register(registry);
   }
 
   /** One pass: every due e-mail, a batch at a time. */
@@ -134,10 +141,7 @@ public final class MailDispatcher {
                 events.append(deadEvent(queued, failed.reason(), now));
               });
           count(purpose, "dead");
-          Counter.builder("notifications.dead")
-              .description("Notifications given up on after their last attempt")
-              .register(registry)
-              .increment();
+          dead().increment();
           log.error(
               "E-mail {} ({}) to {} is dead after {} attempts: {}",
               queued.id(),
