@@ -47,9 +47,9 @@ RUN set -eu; mkdir -p /opt/vosk-model; \
 # --- runtime ------------------------------------------------------------------------------------
 FROM ${JRE_IMAGE}
 ARG VOSK_MODEL=""
-# curl for the HEALTHCHECK; ffmpeg decodes WhatsApp voice notes, needed only with a speech model.
+# curl for the HEALTHCHECK. Voice notes are decoded in Java (ADR 0013): no ffmpeg needed.
 RUN apt-get update -qq \
-    && apt-get install -y -qq --no-install-recommends curl ${VOSK_MODEL:+ffmpeg} >/dev/null \
+    && apt-get install -y -qq --no-install-recommends curl >/dev/null \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 booking \
     && useradd --system --uid 10001 --gid booking --home-dir /app --shell /usr/sbin/nologin booking \

@@ -27,6 +27,7 @@ public record Config(
     BookingConfig booking,
     JobsConfig jobs,
     IcalConfig ical,
+    SpeechConfig speech,
     NotificationConfig notifications) {
 
   /** How log lines are written. */
@@ -104,6 +105,7 @@ public record Config(
             BookingConfig.read(r),
             JobsConfig.read(r),
             IcalConfig.read(r, mode, generate && mode != RunMode.PRODUCTION),
+            SpeechConfig.read(r),
             NotificationConfig.read(r, mode));
     r.failIfProblems();
     return config;
@@ -132,6 +134,7 @@ public record Config(
         booking,
         jobs,
         ical,
+        speech,
         notifications);
   }
 }
