@@ -32,8 +32,11 @@ public final class GuestNotices implements EventSubscriber {
 
   public static final String NAME = "guest_notices";
 
-  /** The id of the button that offers to book again after an expiry. */
-  public static final String BOOK_AGAIN = "book_again";
+  /**
+   * The id of the button that offers to book again after an expiry: the dialog's "availability"
+   * menu choice, so the guest's tap starts a new search.
+   */
+  public static final String BOOK_AGAIN = "menu:availability";
 
   private final Outbox outbox;
   private final Transactions transactions;
