@@ -1,5 +1,5 @@
 /**
- * messaging adapter: arrives with its own issue; the module exists so the reactor shows the
- * architecture.
+ * Messaging adapters: e-mail over SMTP ({@code mail}, Jakarta Mail with Angus Mail); the WhatsApp
+ * Cloud API arrives with its own issue.
  */
 package ar.booking.messaging;

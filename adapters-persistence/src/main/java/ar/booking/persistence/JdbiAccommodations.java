@@ -49,7 +49,8 @@ final class JdbiAccommodations implements Accommodations {
   private static final String COLUMNS =
       "id, name, type, capacity, description, amenities, check_in_time, check_out_time,"
           + " time_zone, active, currency, base_nightly_rate, weekend_nights, weekend_multiplier,"
-          + " min_nights, cleaning_fee, deposit_percentage, export_token_version";
+          + " min_nights, cleaning_fee, deposit_percentage, export_token_version, address,"
+          + " arrival_instructions";
 
   private final Database db;
 
@@ -81,7 +82,7 @@ final class JdbiAccommodations implements Accommodations {
                             + " :check_in_time, :check_out_time, :time_zone, :active, :currency,"
                             + " :base_nightly_rate, :weekend_nights, :weekend_multiplier,"
                             + " :min_nights, :cleaning_fee, :deposit_percentage,"
-                            + " :export_token_version)"),
+                            + " :export_token_version, :address, :arrival_instructions)"),
                     unit)
                 .execute();
             insertCalendar(handle, unit);
@@ -123,6 +124,8 @@ final class JdbiAccommodations implements Accommodations {
                                 + " min_nights = :min_nights, cleaning_fee = :cleaning_fee,"
                                 + " deposit_percentage = :deposit_percentage,"
                                 + " export_token_version = :export_token_version,"
+                                + " address = :address,"
+                                + " arrival_instructions = :arrival_instructions,"
                                 + " updated_at = now() WHERE id = :id"),
                         unit)
                     .execute();
@@ -213,7 +216,9 @@ final class JdbiAccommodations implements Accommodations {
         .bind("min_nights", p.minNights())
         .bind("cleaning_fee", p.cleaningFee().amount())
         .bind("deposit_percentage", p.depositPercentage())
-        .bind("export_token_version", unit.exportTokenVersion());
+        .bind("export_token_version", unit.exportTokenVersion())
+        .bind("address", unit.address())
+        .bind("arrival_instructions", unit.arrivalInstructions());
   }
 
   private static void insertCalendar(Handle handle, Accommodation unit) {
@@ -337,7 +342,9 @@ final class JdbiAccommodations implements Accommodations {
       int minNights,
       java.math.BigDecimal cleaningFee,
       int depositPercentage,
-      int exportTokenVersion) {
+      int exportTokenVersion,
+      String address,
+      String arrivalInstructions) {
 
     static UnitRow read(ResultSet rs) throws SQLException {
       return new UnitRow(
@@ -360,7 +367,9 @@ final class JdbiAccommodations implements Accommodations {
           rs.getInt("min_nights"),
           rs.getBigDecimal("cleaning_fee"),
           rs.getInt("deposit_percentage"),
-          rs.getInt("export_token_version"));
+          rs.getInt("export_token_version"),
+          rs.getString("address"),
+          rs.getString("arrival_instructions"));
     }
 
     Accommodation toAccommodation(List<Season> seasons, List<Holiday> holidays) {
@@ -386,7 +395,9 @@ final class JdbiAccommodations implements Accommodations {
           zone,
           active,
           pricing,
-          exportTokenVersion);
+          exportTokenVersion,
+          address,
+          arrivalInstructions);
     }
 
     private static Object[] objects(Array array) throws SQLException {

@@ -178,4 +178,17 @@ final class JdbiEventLog implements EventLog {
                 .map((rs, ctx) -> EventRows.event(rs))
                 .list());
   }
+
+  @Override
+  public int prune(Instant before) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "DELETE FROM domain_event e WHERE e.occurred_at < :before AND NOT EXISTS"
+                        + " (SELECT 1 FROM event_delivery d WHERE d.event_id = e.id"
+                        + " AND d.status <> 'DELIVERED')")
+                .bindByType("before", ReservationRows.utc(before), OffsetDateTime.class)
+                .execute());
+  }
 }

@@ -4,6 +4,8 @@ import ar.booking.core.calendarsync.CalendarFeeds;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.payment.PaymentLinks;
 import ar.booking.core.payment.PaymentNotifications;
+import ar.booking.core.notification.AlertSettings;
+import ar.booking.core.notification.TimelineSteps;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.OwnerAccounts;
@@ -36,6 +38,8 @@ public final class PostgresStores implements AutoCloseable {
   private final CalendarFeeds calendarFeeds;
   private final PaymentLinks paymentLinks;
   private final PaymentNotifications paymentNotifications;
+  private final AlertSettings alertSettings;
+  private final TimelineSteps timelineSteps;
 
   private PostgresStores(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -49,6 +53,8 @@ public final class PostgresStores implements AutoCloseable {
     this.calendarFeeds = new JdbiCalendarFeeds(database);
     this.paymentLinks = new JdbiPaymentLinks(database);
     this.paymentNotifications = new JdbiPaymentNotifications(database);
+    this.alertSettings = new JdbiNotificationStores.Alerts(database);
+    this.timelineSteps = new JdbiNotificationStores.Steps(database);
   }
 
   /**
@@ -144,6 +150,14 @@ public final class PostgresStores implements AutoCloseable {
 
   public PaymentNotifications paymentNotifications() {
     return paymentNotifications;
+  }
+
+  public AlertSettings alertSettings() {
+    return alertSettings;
+  }
+
+  public TimelineSteps timelineSteps() {
+    return timelineSteps;
   }
 
   /** Rows skipped because they could not be read back into valid domain values, since start. */

@@ -74,7 +74,7 @@ class SchemaIT {
   @Test
   void everyMigrationRanOnTheEmptyDatabase() throws SQLException {
     assertThat(column("SELECT version FROM flyway_schema_history WHERE success ORDER BY 1"))
-        .containsExactly("1", "2", "3", "4", "5", "6", "8");
+        .containsExactly("1", "2", "3", "4", "5", "6", "8", "9");
     assertThat(column("SELECT extname FROM pg_extension")).contains("btree_gist");
     assertThat(
             column(
@@ -95,7 +95,9 @@ class SchemaIT {
             "calendar_feed_sync",
             "calendar_imported_event",
             "calendar_conflict",
-            "admin_user");
+            "admin_user",
+            "alert_settings",
+            "timeline_step");
   }
 
   @Test

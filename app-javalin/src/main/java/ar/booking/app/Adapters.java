@@ -11,6 +11,10 @@ import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
 import ar.booking.core.payment.PaymentLinks;
 import ar.booking.core.payment.PaymentNotifications;
+import ar.booking.core.messaging.Inbox;
+import ar.booking.core.messaging.Outbox;
+import ar.booking.core.notification.AlertSettings;
+import ar.booking.core.notification.TimelineSteps;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingLocks;
@@ -41,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * @param healthChecks checks the adapters bring (database, redis…), beside the app's own
  * @param meterBinders meters the adapters bring (connection pool gauges…)
  * @param resources what to close on stop, in the order opened
+ * @param outbox the messages we promised to send (notifications; in-process until the PostgreSQL
+ *     outbox lands with the WhatsApp channel)
+ * @param inbox what guests sent (pruned by the timeline; in-process until the same)
+ * @param alertSettings the owner's alert preferences
+ * @param timelineSteps the timeline steps done per reservation
  */
 public record Adapters(
     Accommodations accommodations,
@@ -57,7 +66,11 @@ public record Adapters(
     Clock clock,
     List<NamedCheck> healthChecks,
     List<MeterBinder> meterBinders,
-    List<AutoCloseable> resources) {
+    List<AutoCloseable> resources,
+    Outbox outbox,
+    Inbox inbox,
+    AlertSettings alertSettings,
+    TimelineSteps timelineSteps) {
 
   private static final Logger log = LoggerFactory.getLogger(Adapters.class);
 
@@ -77,6 +90,79 @@ public record Adapters(
     healthChecks = List.copyOf(healthChecks);
     meterBinders = List.copyOf(meterBinders);
     resources = List.copyOf(resources);
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(inbox, "inbox");
+    Objects.requireNonNull(alertSettings, "alertSettings");
+    Objects.requireNonNull(timelineSteps, "timelineSteps");
+  }
+
+  /** Without notification stores of its own: they are kept in process. */
+  public Adapters(
+      Accommodations accommodations,
+      Reservations reservations,
+      Transactions transactions,
+      Payments payments,
+      EventLog events,
+      JobSchedule jobSchedule,
+      CalendarFeeds calendarFeeds,
+      OwnerAccounts ownerAccounts,
+      BookingLocks bookingLocks,
+      Clock clock,
+      List<NamedCheck> healthChecks,
+      List<MeterBinder> meterBinders,
+      List<AutoCloseable> resources) {
+    this(
+        accommodations,
+        reservations,
+        transactions,
+        payments,
+        events,
+        jobSchedule,
+        calendarFeeds,
+        ownerAccounts,
+        bookingLocks,
+        clock,
+        healthChecks,
+        meterBinders,
+        resources,
+        InMemoryStores.create());
+  }
+
+  private Adapters(
+      Accommodations accommodations,
+      Reservations reservations,
+      Transactions transactions,
+      Payments payments,
+      EventLog events,
+      JobSchedule jobSchedule,
+      CalendarFeeds calendarFeeds,
+      OwnerAccounts ownerAccounts,
+      BookingLocks bookingLocks,
+      Clock clock,
+      List<NamedCheck> healthChecks,
+      List<MeterBinder> meterBinders,
+      List<AutoCloseable> resources,
+      InMemoryStores inProcess) {
+    this(
+        accommodations,
+        reservations,
+        transactions,
+        payments,
+        events,
+        jobSchedule,
+        calendarFeeds,
+        inProcess.paymentLinks(),
+        inProcess.paymentNotifications(),
+        ownerAccounts,
+        bookingLocks,
+        clock,
+        healthChecks,
+        meterBinders,
+        resources,
+        inProcess.outbox(),
+        inProcess.inbox(),
+        inProcess.alertSettings(),
+        inProcess.timelineSteps());
   }
 
   /**
@@ -98,7 +184,11 @@ public record Adapters(
         clock,
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        stores.outbox(),
+        stores.inbox(),
+        stores.alertSettings(),
+        stores.timelineSteps());
   }
 
   /** In memory, with fresh stores and accounts. */
@@ -124,6 +214,8 @@ public record Adapters(
       Storage storage = Storage.open(config);
       resources.add(storage);
       PostgresStores stores = storage.stores();
+      // In process until the PostgreSQL outbox and inbox land (WhatsApp channel, V7).
+      InMemoryStores inProcess = InMemoryStores.create();
       List<NamedCheck> checks = new ArrayList<>();
       checks.add(NamedCheck.critical("database", () -> databaseCheck(stores)));
 
@@ -170,7 +262,11 @@ public record Adapters(
                           "storage.unreadable.rows", stores, PostgresStores::unreadableRows)
                       .description("Stored rows skipped because they are not valid domain values")
                       .register(registry)),
-          resources);
+          resources,
+          inProcess.outbox(),
+          inProcess.inbox(),
+          stores.alertSettings(),
+          stores.timelineSteps());
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;

@@ -29,6 +29,7 @@ import ar.booking.app.mercadopago.MercadoPago;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
+import ar.booking.app.notifications.Notifications;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
 import ar.booking.calendar.Ical4jFeedParser;
@@ -43,6 +44,7 @@ import ar.booking.core.calendarsync.SyncCalendar;
 import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
+import ar.booking.core.event.EventSubscriber;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.scheduling.ScheduledJob;
 import ar.booking.core.shared.AccommodationId;
@@ -56,6 +58,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -183,14 +186,30 @@ public final class BookingApp {
     health.degrading("disk", SystemChecks.disk(config.dataDir()));
     health.degrading("memory", SystemChecks.memory());
 
+    mercadoPago =
+        MercadoPago.assemble(
+            config.mercadoPago(), config.http().baseUrl(), adapters, metrics.registry());
+
+    // Owner alerts, guest notices and the timeline; reminders carry the hold's payment link.
+    Notifications notifications =
+        new Notifications(
+            config.notifications(),
+            adapters,
+            config.http().baseUrl(),
+            Optional.of(mercadoPago.issuePaymentLink()),
+            metrics.registry());
+    List<EventSubscriber> subscribers = new ArrayList<>();
+    subscribers.add(new MetricsSubscriber(metrics.registry()));
+    subscribers.addAll(notifications.subscribers());
+
     // Subscribers are registered before anything can write, so no event misses a delivery.
     EventDispatcher dispatcher =
         new EventDispatcher(
                 adapters.events(),
-                List.of(new MetricsSubscriber(metrics.registry())),
+                subscribers,
                 clock,
                 EventDispatcher.Settings.DEFAULT,
-                BackgroundJobs.dispatchListener(metrics.registry()))
+                notifications.alertingOnDead(BackgroundJobs.dispatchListener(metrics.registry())))
             .registerAll();
 
     BookingSettings settings = BookingSettings.DEFAULT.withHoldTtl(config.booking().holdTtl());
@@ -229,12 +248,10 @@ public final class BookingApp {
             config.ical().syncMaxAge(),
             metrics.registry());
     health.degrading("ical", icalSync.health());
-    mercadoPago =
-        MercadoPago.assemble(
-            config.mercadoPago(), config.http().baseUrl(), adapters, metrics.registry());
     List<ScheduledJob> moreJobs = new ArrayList<>();
     moreJobs.add(icalSync.job());
     moreJobs.addAll(mercadoPago.jobs(config.jobs().eventsInterval()));
+    moreJobs.addAll(notifications.jobs());
 
     jobs =
         new BackgroundJobs(
@@ -346,6 +363,7 @@ public final class BookingApp {
                 ConsoleData.none())));
     groups.add(new EventsApi(adapters.events(), clock));
     groups.addAll(mercadoPago.routes());
+    groups.add(notifications.routes());
     groups.add(
         new IcalExportApi(
             new ExportCalendar(
@@ -392,6 +410,7 @@ public final class BookingApp {
 
     jobs.start();
   }
+
 
   /** The calendar sync on the assembled adapters, fetching with {@code fetching}. */
   private SyncCalendar syncCalendar(FetchSettings fetching) {

@@ -128,7 +128,13 @@ final class UnitForm {
         zone,
         active,
         pricing,
-        current == null ? 1 : current.exportTokenVersion());
+        current == null ? 1 : current.exportTokenVersion(),
+        r.address() != null
+            ? Requests.text("address", r.address(), 500, false)
+            : current == null ? null : current.address(),
+        r.arrivalInstructions() != null
+            ? Requests.text("arrival_instructions", r.arrivalInstructions(), 2000, false)
+            : current == null ? null : current.arrivalInstructions());
   }
 
   private static List<String> amenities(List<String> values) {

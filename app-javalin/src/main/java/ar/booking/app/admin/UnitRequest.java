@@ -7,7 +7,8 @@ import java.util.List;
  * The body of {@code POST} and {@code PUT /accommodations}: the unit with its pricing policy. On
  * {@code PUT} every field left out (or {@code null}) keeps its stored value. {@code id} and {@code
  * export_token_version} are accepted so a unit read with {@code GET} can be sent back edited; they
- * cannot be changed.
+ * cannot be changed. {@code address} and {@code arrival_instructions} (sent to guests in the
+ * confirmation and the day before check-in) are cleared with an empty string.
  */
 record UnitRequest(
     Long id,
@@ -29,7 +30,9 @@ record UnitRequest(
     Integer depositPercentage,
     List<SeasonRequest> seasons,
     List<HolidayRequest> holidays,
-    Integer exportTokenVersion) {
+    Integer exportTokenVersion,
+    String address,
+    String arrivalInstructions) {
 
   /** A season: nights {@code from} to {@code to}, both included, at {@code nightly_rate}. */
   record SeasonRequest(

@@ -32,7 +32,9 @@ record UnitView(
     int depositPercentage,
     List<SeasonView> seasons,
     List<HolidayView> holidays,
-    int exportTokenVersion) {
+    int exportTokenVersion,
+    String address,
+    String arrivalInstructions) {
 
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -66,7 +68,9 @@ record UnitView(
             .sorted(Comparator.comparing(Holiday::date))
             .map(UnitView::holiday)
             .toList(),
-        unit.exportTokenVersion());
+        unit.exportTokenVersion(),
+        unit.address(),
+        unit.arrivalInstructions());
   }
 
   private static SeasonView season(Season season) {

@@ -28,7 +28,8 @@ public record Config(
     JobsConfig jobs,
     IcalConfig ical,
     SpeechConfig speech,
-    MercadoPagoConfig mercadoPago) {
+    MercadoPagoConfig mercadoPago,
+    NotificationConfig notifications) {
 
   /** How log lines are written. */
   public enum LogFormat {
@@ -106,7 +107,8 @@ public record Config(
             JobsConfig.read(r),
             IcalConfig.read(r, mode, generate && mode != RunMode.PRODUCTION),
             SpeechConfig.read(r),
-            MercadoPagoConfig.read(r, mode));
+            MercadoPagoConfig.read(r, mode),
+            NotificationConfig.read(r, mode));
     r.failIfProblems();
     return config;
   }
@@ -135,6 +137,7 @@ public record Config(
         jobs,
         ical,
         speech,
-        mercadoPago);
+        mercadoPago,
+        notifications);
   }
 }

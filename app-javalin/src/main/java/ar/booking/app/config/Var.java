@@ -48,7 +48,21 @@ public enum Var {
   MERCADOPAGO_WEBHOOK_MAX_AGE_SECONDS("0", false),
   PAYMENT_LATE_POLICY("owner", false),
   PAYMENT_PENDING_EXTENSION_MINUTES("60", false),
-  JOB_PAYMENT_RECONCILE_INTERVAL_SECONDS("300", false);
+  JOB_PAYMENT_RECONCILE_INTERVAL_SECONDS("300", false),
+  OWNER_WHATSAPP(null, false),
+  OWNER_EMAIL(null, false),
+  OWNER_ALERTS_MUTED(null, false),
+  HOLD_REMINDER_MINUTES("10", false),
+  PRE_ARRIVAL_HOUR("18", false),
+  RETENTION_DAYS("90", false),
+  JOB_TIMELINE_INTERVAL_SECONDS("60", false),
+  JOB_MAIL_INTERVAL_SECONDS("5", false),
+  SMTP_HOST(null, false),
+  SMTP_PORT("587", false),
+  SMTP_USER(null, false),
+  SMTP_PASSWORD(null, true),
+  SMTP_FROM(null, false),
+  SMTP_STARTTLS("true", false);
 
   private final String defaultValue;
   private final boolean secret;

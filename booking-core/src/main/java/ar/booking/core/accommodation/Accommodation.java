@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * A lodging unit: what it is, how many it sleeps, when guests arrive and leave, its time zone, how
- * it is priced, and the version of its iCal export token (bumped to revoke a leaked URL).
+ * it is priced, the version of its iCal export token (bumped to revoke a leaked URL), and what a
+ * guest needs to arrive: its {@code address} and {@code arrivalInstructions} (both optional, {@code
+ * null} when not given; sent in the confirmation and the pre-arrival message).
  */
 public record Accommodation(
     AccommodationId id,
@@ -24,7 +26,9 @@ public record Accommodation(
     ZoneId zone,
     boolean active,
     PricingPolicy pricing,
-    int exportTokenVersion) {
+    int exportTokenVersion,
+    String address,
+    String arrivalInstructions) {
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Argentina/Buenos_Aires");
   public static final LocalTime DEFAULT_CHECK_IN = LocalTime.of(14, 0);
@@ -49,6 +53,61 @@ public record Accommodation(
     if (exportTokenVersion < 1) {
       throw new IllegalArgumentException("export token version starts at 1");
     }
+    address = address == null || address.isBlank() ? null : address.strip();
+    arrivalInstructions =
+        arrivalInstructions == null || arrivalInstructions.isBlank()
+            ? null
+            : arrivalInstructions.strip();
+  }
+
+  /** A unit without address or arrival instructions. */
+  public Accommodation(
+      AccommodationId id,
+      String name,
+      AccommodationType type,
+      int capacity,
+      String description,
+      List<String> amenities,
+      LocalTime checkInTime,
+      LocalTime checkOutTime,
+      ZoneId zone,
+      boolean active,
+      PricingPolicy pricing,
+      int exportTokenVersion) {
+    this(
+        id,
+        name,
+        type,
+        capacity,
+        description,
+        amenities,
+        checkInTime,
+        checkOutTime,
+        zone,
+        active,
+        pricing,
+        exportTokenVersion,
+        null,
+        null);
+  }
+
+  /** This unit with another address and arrival instructions ({@code null} for none). */
+  public Accommodation withArrival(String newAddress, String newArrivalInstructions) {
+    return new Accommodation(
+        id,
+        name,
+        type,
+        capacity,
+        description,
+        amenities,
+        checkInTime,
+        checkOutTime,
+        zone,
+        active,
+        pricing,
+        exportTokenVersion,
+        newAddress,
+        newArrivalInstructions);
   }
 
   /** Today's date where the unit is: the day that decides what counts as "in the past". */
@@ -69,7 +128,9 @@ public record Accommodation(
         zone,
         active,
         pricing,
-        exportTokenVersion);
+        exportTokenVersion,
+        address,
+        arrivalInstructions);
   }
 
   public Accommodation withActive(boolean newActive) {
@@ -85,7 +146,9 @@ public record Accommodation(
         zone,
         newActive,
         pricing,
-        exportTokenVersion);
+        exportTokenVersion,
+        address,
+        arrivalInstructions);
   }
 
   public Accommodation withPricing(PricingPolicy newPricing) {
@@ -101,7 +164,9 @@ public record Accommodation(
         zone,
         active,
         newPricing,
-        exportTokenVersion);
+        exportTokenVersion,
+        address,
+        arrivalInstructions);
   }
 
   public Accommodation withNextExportToken() {
@@ -117,6 +182,8 @@ public record Accommodation(
         zone,
         active,
         pricing,
-        exportTokenVersion + 1);
+        exportTokenVersion + 1,
+        address,
+        arrivalInstructions);
   }
 }

@@ -47,4 +47,10 @@ public interface EventLog {
 
   /** Every event of a stream, in order (a reservation's timeline). */
   List<DomainEvent> stream(String stream);
+
+  /**
+   * Deletes events that occurred before {@code before} and that every subscriber has handled (no
+   * pending or dead delivery), with their deliveries; returns how many events.
+   */
+  int prune(Instant before);
 }

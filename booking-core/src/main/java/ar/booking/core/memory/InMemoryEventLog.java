@@ -154,4 +154,30 @@ final class InMemoryEventLog implements EventLog {
       Delivery d, DeliveryStatus status, int attempts, Instant next, String error) {
     return new Delivery(d.event(), d.subscriber(), status, attempts, next, error);
   }
+
+  @Override
+  public int prune(Instant before) {
+    return db.read(
+        () -> {
+          List<DomainEvent> old = new ArrayList<>();
+          for (DomainEvent event : events) {
+            if (!event.occurredAt().isBefore(before)) {
+              continue;
+            }
+            boolean open =
+                deliveries.values().stream()
+                    .anyMatch(
+                        d ->
+                            d.event().id() == event.id() && d.status() != DeliveryStatus.DELIVERED);
+            if (!open) {
+              old.add(event);
+            }
+          }
+          for (DomainEvent event : old) {
+            events.remove(event);
+            deliveries.values().removeIf(d -> d.event().id() == event.id());
+          }
+          return old.size();
+        });
+  }
 }

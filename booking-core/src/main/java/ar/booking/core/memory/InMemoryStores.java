@@ -6,6 +6,8 @@ import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.messaging.Inbox;
 import ar.booking.core.messaging.Outbox;
+import ar.booking.core.notification.AlertSettings;
+import ar.booking.core.notification.TimelineSteps;
 import ar.booking.core.payment.Payment;
 import ar.booking.core.payment.PaymentLinks;
 import ar.booking.core.payment.PaymentNotifications;
@@ -69,6 +71,8 @@ public final class InMemoryStores {
   private final InMemoryPaymentLinks paymentLinksPort = new InMemoryPaymentLinks(this);
   private final InMemoryPaymentNotifications paymentNotificationsPort =
       new InMemoryPaymentNotifications(this);
+  private final InMemoryAlertSettings alertSettingsPort = new InMemoryAlertSettings(this);
+  private final InMemoryTimelineSteps timelineStepsPort = new InMemoryTimelineSteps(this);
   private final Transactions transactionsPort = this::inTransaction;
 
   public static InMemoryStores create() {
@@ -121,6 +125,14 @@ public final class InMemoryStores {
 
   public PaymentNotifications paymentNotifications() {
     return paymentNotificationsPort;
+  }
+
+  public AlertSettings alertSettings() {
+    return alertSettingsPort;
+  }
+
+  public TimelineSteps timelineSteps() {
+    return timelineStepsPort;
   }
 
   /** What a unit of work did so far: how to undo it, what to publish, which units it holds. */

@@ -45,6 +45,20 @@ public abstract class AccommodationsContract {
   }
 
   @Test
+  void addressAndArrivalInstructionsReadBackAndCanBeCleared() {
+    Accommodation unit =
+        accommodations.add(
+            cabin(accommodations.nextId(), "Cabaña con llegada")
+                .withArrival("Av. Bustillo 1234, Bariloche", "La llave está en la caja 4321."));
+    assertThat(accommodations.find(unit.id())).contains(unit);
+    assertThat(unit.address()).isEqualTo("Av. Bustillo 1234, Bariloche");
+    Accommodation cleared = accommodations.update(unit.withArrival(null, " "));
+    assertThat(accommodations.find(unit.id()).orElseThrow().address()).isNull();
+    assertThat(accommodations.find(unit.id()).orElseThrow().arrivalInstructions()).isNull();
+    assertThat(accommodations.find(unit.id())).contains(cleared);
+  }
+
+  @Test
   void minimalUnitReadsBackEqual() {
     Accommodation unit =
         new Accommodation(

@@ -192,4 +192,24 @@ public abstract class EventLogContract {
         .extracting(d -> d.event().get("n"))
         .containsExactly("2");
   }
+
+  @Test
+  void pruneDeletesOldEventsOnlyOnceEverySubscriberHandledThem() {
+    String stream = "prune-" + UUID.randomUUID();
+    Instant old = NOW.minus(Duration.ofDays(200));
+    log.append(DomainEvent.of(EventType.RESERVATION_UPDATED, stream, Map.of("n", "1"), old));
+    log.append(DomainEvent.of(EventType.RESERVATION_UPDATED, stream, Map.of("n", "2"), NOW));
+    Instant cutoff = NOW.minus(Duration.ofDays(100));
+
+    log.prune(cutoff);
+    assertThat(log.stream(stream)).hasSize(2); // still pending for someone: kept
+
+    List<Delivery> pending =
+        log.deliveries(DeliveryStatus.PENDING, 100_000).stream()
+            .filter(d -> d.event().stream().equals(stream))
+            .toList();
+    pending.forEach(d -> log.delivered(d.event().id(), d.subscriber(), LATER));
+    assertThat(log.prune(cutoff)).isGreaterThanOrEqualTo(1);
+    assertThat(log.stream(stream)).extracting(e -> e.get("n")).containsExactly("2");
+  }
 }
