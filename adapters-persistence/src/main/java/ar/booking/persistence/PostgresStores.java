@@ -1,7 +1,10 @@
 package ar.booking.persistence;
 
 import ar.booking.core.calendarsync.CalendarFeeds;
+import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
+import ar.booking.core.messaging.Inbox;
+import ar.booking.core.messaging.Outbox;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.OwnerAccounts;
@@ -32,6 +35,9 @@ public final class PostgresStores implements AutoCloseable {
   private final EventLog events;
   private final JobSchedule jobSchedule;
   private final CalendarFeeds calendarFeeds;
+  private final Inbox inbox;
+  private final Outbox outbox;
+  private final Conversations conversations;
 
   private PostgresStores(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -43,6 +49,9 @@ public final class PostgresStores implements AutoCloseable {
     this.events = new JdbiEventLog(database);
     this.jobSchedule = new JdbiJobSchedule(database);
     this.calendarFeeds = new JdbiCalendarFeeds(database);
+    this.inbox = new JdbiInbox(database);
+    this.outbox = new JdbiOutbox(database);
+    this.conversations = new JdbiConversations(database);
   }
 
   /**
@@ -130,6 +139,18 @@ public final class PostgresStores implements AutoCloseable {
 
   public CalendarFeeds calendarFeeds() {
     return calendarFeeds;
+  }
+
+  public Inbox inbox() {
+    return inbox;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public Conversations conversations() {
+    return conversations;
   }
 
   /** Rows skipped because they could not be read back into valid domain values, since start. */
