@@ -1,5 +1,5 @@
 /**
- * messaging adapter: arrives with its own issue; the module exists so the reactor shows the
- * architecture.
+ * Messaging adapters: the WhatsApp Cloud API ({@code whatsapp}: webhook signature and parsing, the
+ * sending client).
  */
 package ar.booking.messaging;
