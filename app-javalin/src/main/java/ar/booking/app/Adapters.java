@@ -5,10 +5,13 @@ import ar.booking.app.health.HealthCheck;
 import ar.booking.app.health.NamedCheck;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.core.calendarsync.CalendarFeeds;
+import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
+import ar.booking.core.messaging.Inbox;
+import ar.booking.core.messaging.Outbox;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingLocks;
@@ -39,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * @param healthChecks checks the adapters bring (database, redis…), beside the app's own
  * @param meterBinders meters the adapters bring (connection pool gauges…)
  * @param resources what to close on stop, in the order opened
+ * @param inbox what guests sent (WhatsApp), durable
+ * @param outbox what we promised to send, joining the unit of work of {@code transactions}
+ * @param conversations the dialog state per guest
  */
 public record Adapters(
     Accommodations accommodations,
@@ -53,7 +59,10 @@ public record Adapters(
     Clock clock,
     List<NamedCheck> healthChecks,
     List<MeterBinder> meterBinders,
-    List<AutoCloseable> resources) {
+    List<AutoCloseable> resources,
+    Inbox inbox,
+    Outbox outbox,
+    Conversations conversations) {
 
   private static final Logger log = LoggerFactory.getLogger(Adapters.class);
 
@@ -71,6 +80,78 @@ public record Adapters(
     healthChecks = List.copyOf(healthChecks);
     meterBinders = List.copyOf(meterBinders);
     resources = List.copyOf(resources);
+    Objects.requireNonNull(inbox, "inbox");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(conversations, "conversations");
+  }
+
+  /**
+   * Without the messaging stores: they are kept in memory, outside {@code transactions} (for
+   * embedders and tests that do not use the WhatsApp channel).
+   */
+  public Adapters(
+      Accommodations accommodations,
+      Reservations reservations,
+      Transactions transactions,
+      Payments payments,
+      EventLog events,
+      JobSchedule jobSchedule,
+      CalendarFeeds calendarFeeds,
+      OwnerAccounts ownerAccounts,
+      BookingLocks bookingLocks,
+      Clock clock,
+      List<NamedCheck> healthChecks,
+      List<MeterBinder> meterBinders,
+      List<AutoCloseable> resources) {
+    this(
+        accommodations,
+        reservations,
+        transactions,
+        payments,
+        events,
+        jobSchedule,
+        calendarFeeds,
+        ownerAccounts,
+        bookingLocks,
+        clock,
+        healthChecks,
+        meterBinders,
+        resources,
+        InMemoryStores.create());
+  }
+
+  private Adapters(
+      Accommodations accommodations,
+      Reservations reservations,
+      Transactions transactions,
+      Payments payments,
+      EventLog events,
+      JobSchedule jobSchedule,
+      CalendarFeeds calendarFeeds,
+      OwnerAccounts ownerAccounts,
+      BookingLocks bookingLocks,
+      Clock clock,
+      List<NamedCheck> healthChecks,
+      List<MeterBinder> meterBinders,
+      List<AutoCloseable> resources,
+      InMemoryStores messaging) {
+    this(
+        accommodations,
+        reservations,
+        transactions,
+        payments,
+        events,
+        jobSchedule,
+        calendarFeeds,
+        ownerAccounts,
+        bookingLocks,
+        clock,
+        healthChecks,
+        meterBinders,
+        resources,
+        messaging.inbox(),
+        messaging.outbox(),
+        messaging.conversations());
   }
 
   /**
@@ -90,7 +171,10 @@ public record Adapters(
         clock,
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        stores.inbox(),
+        stores.outbox(),
+        stores.conversations());
   }
 
   /** In memory, with fresh stores and accounts. */
@@ -160,7 +244,10 @@ public record Adapters(
                           "storage.unreadable.rows", stores, PostgresStores::unreadableRows)
                       .description("Stored rows skipped because they are not valid domain values")
                       .register(registry)),
-          resources);
+          resources,
+          stores.inbox(),
+          stores.outbox(),
+          stores.conversations());
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;

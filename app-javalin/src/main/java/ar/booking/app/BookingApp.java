@@ -25,6 +25,10 @@ import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
+import ar.booking.app.whatsapp.AcknowledgeUntilDialogLands;
+import ar.booking.app.whatsapp.InboxWorker;
+import ar.booking.app.whatsapp.OutboxDispatcher;
+import ar.booking.app.whatsapp.WhatsAppChannel;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
 import ar.booking.calendar.Ical4jFeedParser;
@@ -37,6 +41,7 @@ import ar.booking.core.calendarsync.ResolveConflict;
 import ar.booking.core.calendarsync.RotateExportToken;
 import ar.booking.core.calendarsync.SyncCalendar;
 import ar.booking.core.calendarsync.SyncSettings;
+import ar.booking.core.conversation.GuestMessageHandler;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.payment.RecordPayment;
@@ -54,6 +59,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -93,6 +99,11 @@ public final class BookingApp {
   private Adapters adapters;
   private Javalin server;
   private BackgroundJobs jobs;
+  private WhatsAppChannel whatsapp;
+  private Function<GuestMessageWiring, GuestMessageHandler> guestMessages =
+      w -> new AcknowledgeUntilDialogLands(w.adapters().outbox(), w.adapters().clock());
+  private InboxWorker.Settings inboxSettings = InboxWorker.Settings.DEFAULT;
+  private OutboxDispatcher.Settings outboxSettings = OutboxDispatcher.Settings.DEFAULT;
   private boolean started;
   private boolean stopped;
 
@@ -136,6 +147,33 @@ public final class BookingApp {
         () -> Adapters.fromConfig(config, clock),
         extraRoutes,
         new PasswordHasher(PasswordHasher.DEFAULT_COST));
+  }
+
+  /** What the handler of guests' WhatsApp messages may be built from. */
+  public record GuestMessageWiring(Adapters adapters, BookingEngine engine, Config config) {}
+
+  /**
+   * Who handles what guests send on WhatsApp (default: {@link AcknowledgeUntilDialogLands}, a
+   * placeholder until the dialog is wired here). Before {@link #start}.
+   */
+  public synchronized BookingApp withGuestMessages(
+      Function<GuestMessageWiring, GuestMessageHandler> factory) {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    this.guestMessages = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /** Other retry settings for the WhatsApp inbox worker and outbox dispatcher (tests). */
+  public synchronized BookingApp withWhatsAppSettings(
+      InboxWorker.Settings inbox, OutboxDispatcher.Settings outbox) {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    this.inboxSettings = Objects.requireNonNull(inbox, "inbox");
+    this.outboxSettings = Objects.requireNonNull(outbox, "outbox");
+    return this;
   }
 
   /** Starts on {@code config.http().port()}. */
@@ -329,13 +367,32 @@ public final class BookingApp {
         new NluApi(
                 new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
             .routes());
+    whatsapp =
+        new WhatsAppChannel(
+            config.whatsapp(),
+            new WhatsAppChannel.Ports(
+                adapters.inbox(),
+                adapters.outbox(),
+                adapters.conversations(),
+                adapters.events(),
+                adapters.transactions(),
+                clock),
+            guestMessages.apply(new GuestMessageWiring(adapters, engine, config)),
+            metrics.registry(),
+            Json.mapper(),
+            inboxSettings,
+            outboxSettings);
+    health.degrading("inbox", whatsapp.inboxHealth());
+    health.degrading("outbox", whatsapp.outboxHealth());
+    groups.addAll(whatsapp.routes());
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
         new RequestTracking(
             config.http().maxRequestBytes(),
             metrics::recordRequest,
-            Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH));
+            Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH),
+            WhatsAppChannel.bodyLimits());
     server =
         HttpApi.create(
             Json.mapper(),
@@ -352,6 +409,15 @@ public final class BookingApp {
     server.start(port);
 
     jobs.start();
+    whatsapp.start();
+  }
+
+  /** The WhatsApp channel (its loops, for tests), once started. */
+  public WhatsAppChannel whatsapp() {
+    if (whatsapp == null) {
+      throw new IllegalStateException("not started");
+    }
+    return whatsapp;
   }
 
   /** The calendar sync on the assembled adapters, fetching with {@code fetching}. */
@@ -425,6 +491,9 @@ public final class BookingApp {
     if (server != null) {
       server.stop();
     }
+    if (whatsapp != null) {
+      whatsapp.close(); // waits for a running pass
+    }
     if (jobs != null) {
       jobs.close(); // waits for a running job to finish
     }
@@ -433,6 +502,9 @@ public final class BookingApp {
   }
 
   private void closeResources() {
+    if (whatsapp != null) {
+      whatsapp.close();
+    }
     if (adapters != null) {
       adapters.close();
     }

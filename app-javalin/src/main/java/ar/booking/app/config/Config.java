@@ -26,7 +26,8 @@ public record Config(
     AuthConfig auth,
     BookingConfig booking,
     JobsConfig jobs,
-    IcalConfig ical) {
+    IcalConfig ical,
+    WhatsAppConfig whatsapp) {
 
   /** How log lines are written. */
   public enum LogFormat {
@@ -102,7 +103,8 @@ public record Config(
             AuthConfig.read(r, mode, generate && mode != RunMode.PRODUCTION),
             BookingConfig.read(r),
             JobsConfig.read(r),
-            IcalConfig.read(r, mode, generate && mode != RunMode.PRODUCTION));
+            IcalConfig.read(r, mode, generate && mode != RunMode.PRODUCTION),
+            WhatsAppConfig.read(r, mode));
     r.failIfProblems();
     return config;
   }
@@ -129,6 +131,7 @@ public record Config(
         auth,
         booking,
         jobs,
-        ical);
+        ical,
+        whatsapp);
   }
 }

@@ -35,7 +35,16 @@ public enum Var {
   JOB_ICAL_INTERVAL_SECONDS("300", false),
   ICAL_RELEASE_AFTER_MISSES("2", false),
   ICAL_SYNC_MAX_AGE_MINUTES("20", false),
-  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false);
+  ICAL_REFRESH_BEFORE_HOLD_MINUTES("10", false),
+  WHATSAPP_API_BASE_URL("https://graph.facebook.com/v21.0", false),
+  WHATSAPP_PHONE_NUMBER_ID(null, false),
+  WHATSAPP_ACCESS_TOKEN(null, true),
+  WHATSAPP_APP_SECRET(null, true),
+  WHATSAPP_VERIFY_TOKEN(null, true),
+  WHATSAPP_HANDOFF_HOURS("24", false),
+  WHATSAPP_TEMPLATE_REPLY(null, false),
+  WHATSAPP_TEMPLATE_HOLD_REMINDER(null, false),
+  WHATSAPP_TEMPLATE_BOOKING_CONFIRMED(null, false);
 
   private final String defaultValue;
   private final boolean secret;
