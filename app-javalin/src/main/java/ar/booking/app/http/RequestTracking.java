@@ -52,8 +52,9 @@ public final class RequestTracking {
   }
 
   /**
-   * @param pathLimits other body limits for exact paths (the WhatsApp webhook takes 3 MB batches;
-   *     its handler reads and bounds the body itself)
+   * @param pathLimits exact paths whose handlers read and bound the body themselves, with their
+   *     limit (the WhatsApp webhook takes 3 MB batches and counts what it refuses): not checked
+   *     here
    */
   public RequestTracking(
       long maxRequestBytes,
@@ -81,8 +82,8 @@ public final class RequestTracking {
             : UUID.randomUUID().toString();
     ctx.header(HEADER, id);
     MDC.put(MDC_KEY, id);
-    long limit = pathLimits.getOrDefault(ctx.path(), maxRequestBytes);
-    if (ctx.contentLength() > limit) {
+    long limit = maxRequestBytes;
+    if (!pathLimits.containsKey(ctx.path()) && ctx.contentLength() > limit) {
       throw new ApiException(
           413,
           "payload_too_large",
