@@ -91,13 +91,24 @@ public final class ChannelApp implements AutoCloseable {
 
   /** On the adapters of {@code env} (its DATABASE_URL), sharing {@code handled} with others. */
   public static ChannelApp fromConfig(Map<String, String> env, List<String> handled) {
-    return start(BookingApp.create(Config.from(env), Clock.systemUTC()), handled);
+    return fromConfig(env, handled, FAST_OUTBOX);
+  }
+
+  /** As above with other outbox settings. */
+  public static ChannelApp fromConfig(
+      Map<String, String> env, List<String> handled, OutboxDispatcher.Settings outbox) {
+    return start(BookingApp.create(Config.from(env), Clock.systemUTC()), handled, outbox);
   }
 
   private static ChannelApp start(BookingApp app, List<String> handled) {
+    return start(app, handled, FAST_OUTBOX);
+  }
+
+  private static ChannelApp start(
+      BookingApp app, List<String> handled, OutboxDispatcher.Settings outbox) {
     app.withGuestMessages(
             w -> new EchoHandler(w.adapters().outbox(), w.adapters().clock(), handled))
-        .withWhatsAppSettings(FAST_INBOX, FAST_OUTBOX)
+        .withWhatsAppSettings(FAST_INBOX, outbox)
         .start(0);
     return new ChannelApp(app, handled);
   }

@@ -186,7 +186,8 @@ class WhatsAppChannelTest {
     app.deliver(Deliveries.text(GUEST, "wamid.dup2", "gracias"));
     await().atMost(WAIT).until(() -> graph.to(GUEST).size() == 2);
     assertThat(app.handled()).containsExactly("wamid.dup1", "wamid.dup2");
-    assertThat(graph.to(GUEST)).extracting(GraphStandIn.Request::text)
+    assertThat(graph.to(GUEST))
+        .extracting(GraphStandIn.Request::text)
         .containsExactly("eco: quiero reservar", "eco: gracias");
   }
 
