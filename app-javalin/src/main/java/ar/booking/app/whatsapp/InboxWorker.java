@@ -13,13 +13,12 @@ import ar.booking.core.ports.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +67,7 @@ public final class InboxWorker extends ClaimLoop {
   private final WhatsAppMetrics metrics;
   private final Runnable repliesQueued;
   private final ExecutorService pool;
+  private final Semaphore slots;
   private Instant nextRefresh = Instant.MIN;
 
   /**
@@ -93,6 +93,7 @@ public final class InboxWorker extends ClaimLoop {
     this.settings = settings;
     this.metrics = metrics;
     this.repliesQueued = repliesQueued;
+    this.slots = new Semaphore(settings.threads());
     this.pool =
         Executors.newFixedThreadPool(
             settings.threads(), Thread.ofPlatform().daemon().name("whatsapp-inbox-", 1).factory());
@@ -105,21 +106,24 @@ public final class InboxWorker extends ClaimLoop {
       nextRefresh = now.plusSeconds(1);
       metrics.refresh(inbox, outbox, now);
     }
-    List<StoredInbound> claimed =
-        inbox.claim(now, now.plus(settings.lease()), settings.threads() * 4);
-    List<Future<?>> running = new ArrayList<>();
-    for (StoredInbound m : claimed) {
-      running.add(pool.submit(() -> handle(m)));
+    int free = slots.availablePermits();
+    if (free == 0) {
+      return 0; // a finishing message wakes the loop
     }
-    for (Future<?> f : running) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } catch (ExecutionException e) {
-        log.warn("Handling a message failed unexpectedly: {}", e.getCause().toString());
-      }
+    List<StoredInbound> claimed = inbox.claim(now, now.plus(settings.lease()), free);
+    for (StoredInbound m : claimed) {
+      slots.acquireUninterruptibly();
+      pool.execute(
+          () -> {
+            try {
+              handle(m);
+            } catch (RuntimeException e) {
+              log.warn("Handling message {} failed: {}", m.id(), e.toString());
+            } finally {
+              slots.release();
+              wake();
+            }
+          });
     }
     return claimed.size();
   }
@@ -187,9 +191,15 @@ public final class InboxWorker extends ClaimLoop {
     repliesQueued.run();
   }
 
+  /** Stops claiming, then waits up to ten seconds for the messages in hand. */
   @Override
   public void close() {
     super.close();
     pool.shutdown();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

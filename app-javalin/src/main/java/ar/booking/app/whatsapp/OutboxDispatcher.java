@@ -12,14 +12,13 @@ import ar.booking.messaging.whatsapp.WhatsAppMessenger.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +68,7 @@ public final class OutboxDispatcher extends ClaimLoop {
   private final WhatsAppMetrics metrics;
   private final ReceivedTimes received;
   private final ExecutorService pool;
+  private final Semaphore slots;
 
   /**
    * @param templates the approved template name for a purpose, if any
@@ -93,6 +93,7 @@ public final class OutboxDispatcher extends ClaimLoop {
     this.settings = settings;
     this.metrics = metrics;
     this.received = received;
+    this.slots = new Semaphore(settings.threads());
     this.pool =
         Executors.newFixedThreadPool(
             settings.threads(), Thread.ofPlatform().daemon().name("whatsapp-send-", 1).factory());
@@ -101,22 +102,25 @@ public final class OutboxDispatcher extends ClaimLoop {
   @Override
   public int pass() {
     Instant now = clock.instant();
-    List<QueuedMessage> claimed =
-        outbox.claim(
-            MessageChannel.WHATSAPP, now, now.plus(settings.lease()), settings.threads() * 4);
-    List<Future<?>> running = new ArrayList<>();
-    for (QueuedMessage m : claimed) {
-      running.add(pool.submit(() -> send(m)));
+    int free = slots.availablePermits();
+    if (free == 0) {
+      return 0; // a finishing send wakes the loop
     }
-    for (Future<?> f : running) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } catch (ExecutionException e) {
-        log.warn("Sending a message failed unexpectedly: {}", e.getCause().toString());
-      }
+    List<QueuedMessage> claimed =
+        outbox.claim(MessageChannel.WHATSAPP, now, now.plus(settings.lease()), free);
+    for (QueuedMessage m : claimed) {
+      slots.acquireUninterruptibly();
+      pool.execute(
+          () -> {
+            try {
+              send(m);
+            } catch (RuntimeException e) {
+              log.warn("Sending message {} failed: {}", m.id(), e.toString());
+            } finally {
+              slots.release();
+              wake();
+            }
+          });
     }
     return claimed.size();
   }
@@ -203,9 +207,15 @@ public final class OutboxDispatcher extends ClaimLoop {
     metrics.sent("dead", 1);
   }
 
+  /** Stops claiming, then waits up to ten seconds for the messages in hand. */
   @Override
   public void close() {
     super.close();
     pool.shutdown();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -132,20 +132,10 @@ public final class WhatsAppWebhook implements RouteGroup {
     }
     List<WebhookDelivery.Received> fresh;
     try {
+      // One update (the usual delivery) is one auto-committed statement; more share a commit.
+      boolean single = delivery.messages().size() + delivery.statuses().size() <= 1;
       fresh =
-          transactions.inTransaction(
-              () -> {
-                List<WebhookDelivery.Received> added = new ArrayList<>();
-                for (WebhookDelivery.Received r : delivery.messages()) {
-                  if (inbox.store(r.message(), r.raw(), now)) {
-                    added.add(r);
-                  }
-                }
-                for (WebhookDelivery.StatusReport s : delivery.statuses()) {
-                  outbox.recordDelivery(s.messageId(), s.state(), s.at(), s.error());
-                }
-                return added;
-              });
+          single ? store(delivery, now) : transactions.inTransaction(() -> store(delivery, now));
     } catch (RuntimeException e) {
       metrics.rejected("storage", 1);
       log.warn("A WhatsApp delivery could not be stored, answering 503: {}", e.toString());
@@ -166,6 +156,19 @@ public final class WhatsAppWebhook implements RouteGroup {
                 "messages", delivery.messages().size(),
                 "new", fresh.size(),
                 "statuses", delivery.statuses().size()));
+  }
+
+  private List<WebhookDelivery.Received> store(WebhookDelivery delivery, Instant now) {
+    List<WebhookDelivery.Received> added = new ArrayList<>();
+    for (WebhookDelivery.Received r : delivery.messages()) {
+      if (inbox.store(r.message(), r.raw(), now)) {
+        added.add(r);
+      }
+    }
+    for (WebhookDelivery.StatusReport s : delivery.statuses()) {
+      outbox.recordDelivery(s.messageId(), s.state(), s.at(), s.error());
+    }
+    return added;
   }
 
   private void countByKind(List<WebhookDelivery.Received> fresh) {
