@@ -44,13 +44,16 @@ final class DateRules {
   private static final Pattern VAGUE =
       Pattern.compile(
           "\\b(?:(?:este|esta|el|1|proximo|prox|otro) )?(?:finde|fin de semana|fds) largo\\b"
-              + "|\\b(?:la )?(?:semana que viene|proxima semana|semana proxima)\\b"
+              + "|\\b(?<!fin de )(?<!finde de )(?<!finde de la )(?<!fin de semana de )"
+              + "(?<!fin de semana de la )(?:la )?(?:semana que viene|proxima semana"
+              + "|semana proxima)\\b"
               + "|\\bsemana santa\\b|\\bcarnaval\\b|\\bvacaciones de invierno\\b|\\bpascuas?\\b");
 
   private static final Pattern WEEKEND =
       Pattern.compile(
           "\\b(?:(este|esta|el|proximo|prox|otro|el otro) )?(?:finde|fin de semana|fds|fin de sem)"
-              + "\\b(?: largo\\b)?(?: (que viene|proximo))?");
+              + "\\b(?: largo\\b)?(?: (que viene|proximo|de la semana que viene|de la proxima"
+              + " semana|de la semana proxima))?");
   private static final Pattern NEXT_MONTH =
       Pattern.compile("\\b(?:mes que viene|proximo mes|mes proximo|siguiente mes)\\b");
   private static final Pattern THIS_MONTH = Pattern.compile("\\beste mes\\b");
@@ -67,7 +70,44 @@ final class DateRules {
               + Months.NAME_REGEX
               + "))?");
 
+  /** "las noches del 5 y 6 (de enero)": two nights in a row, 5 to 7. */
+  private static final Pattern TWO_NIGHTS =
+      Pattern.compile(
+          "\\bnoches (?:del |de los dias |de los |los dias |los |de )?(\\d{1,2}) y (?:el |del )?"
+              + "(\\d{1,2})\\b(?! ?/)(?: (?:de |del )?("
+              + Months.NAME_REGEX
+              + "))?");
+
+  /** "hoy y mañana", "mañana y pasado": the nights of two days in a row. */
+  private static final Pattern RELATIVE_PAIR =
+      Pattern.compile(
+          "\\b(hoy|esta noche|manana|pasado manana) y (?:la de |el de )?(manana|pasado manana"
+              + "|pasado)\\b");
+
   private DateRules() {}
+
+  private static int twoNights(MatchResult m, List<DateMention> found, int[] listed) {
+    int first = Integer.parseInt(m.group(1));
+    if (Integer.parseInt(m.group(2)) != first + 1) {
+      return m.start(); // not in a row: leave the days to the other rules
+    }
+    int month = m.group(3) == null ? 0 : Months.number(m.group(3));
+    found.add(new CalendarDay(m.start(), m.end(), m.group(), first, month, 0));
+    listed[0] = 2;
+    return m.end();
+  }
+
+  private static int relativePair(
+      MatchResult m, LocalDate today, List<DateMention> found, int[] listed) {
+    LocalDate first = relativeDate(m.group(1), today);
+    LocalDate second = relativeDate(m.group(2), today);
+    if (!second.equals(first.plusDays(1))) {
+      return m.start();
+    }
+    found.add(new RelativeDay(m.start(), m.end(), m.group(), first));
+    listed[0] = 2;
+    return m.end();
+  }
 
   /**
    * Records a run of consecutive days as check-in plus nights; days not in a row ("el 3, 5 y 8")
@@ -97,6 +137,8 @@ final class DateRules {
     List<DateMention> found = new ArrayList<>();
     int[] listed = {0};
     text.consumeUpTo(NIGHT_LIST, m -> nightList(m, found, listed));
+    text.consumeUpTo(TWO_NIGHTS, m -> twoNights(m, found, listed));
+    text.consumeUpTo(RELATIVE_PAIR, m -> relativePair(m, today, found, listed));
     text.consume(NUMERIC, m -> found.add(calendarDay(m, m.group(1), m.group(2), m.group(3))));
     text.consume(
         NAMED,
@@ -107,7 +149,8 @@ final class DateRules {
     String[] vague = {""};
     text.consume(VAGUE, m -> vague[0] = m.group());
     text.consume(
-        WEEKEND, m -> found.add(new Weekend(m.start(), m.end(), m.group(), weeks(m), coming(m))));
+        WEEKEND,
+        m -> found.add(new Weekend(m.start(), m.end(), m.group(), weeks(m, today), coming(m))));
     int[] hint = {0};
     String[] hintSource = {""};
     text.consume(
@@ -154,8 +197,18 @@ final class DateRules {
     return new Weekday(m.start(), m.end(), m.group(), dayOfWeek(m.group(2)), weeksLater);
   }
 
-  private static int weeks(MatchResult m) {
-    return m.group(1) != null && m.group(1).contains("otro") ? 1 : 0;
+  private static int weeks(MatchResult m, LocalDate today) {
+    int weeks = m.group(1) != null && m.group(1).contains("otro") ? 1 : 0;
+    boolean ofNextWeek = m.group(2) != null && m.group(2).contains("semana");
+    if (ofNextWeek) {
+      // next week's weekend: from Monday to Thursday the coming Friday is still this week's
+      weeks +=
+          switch (today.getDayOfWeek()) {
+            case FRIDAY, SATURDAY, SUNDAY -> 0;
+            default -> 1;
+          };
+    }
+    return weeks;
   }
 
   private static boolean coming(MatchResult m) {
@@ -163,14 +216,16 @@ final class DateRules {
   }
 
   private static RelativeDay relative(MatchResult m, LocalDate today) {
-    LocalDate date =
-        switch (m.group()) {
-          case "pasado manana" -> today.plusDays(2);
-          case "manana" -> today.plusDays(1);
-          case "ayer" -> today.minusDays(1);
-          default -> today;
-        };
-    return new RelativeDay(m.start(), m.end(), m.group(), date);
+    return new RelativeDay(m.start(), m.end(), m.group(), relativeDate(m.group(), today));
+  }
+
+  private static LocalDate relativeDate(String words, LocalDate today) {
+    return switch (words) {
+      case "pasado manana", "pasado" -> today.plusDays(2);
+      case "manana" -> today.plusDays(1);
+      case "ayer" -> today.minusDays(1);
+      default -> today;
+    };
   }
 
   private static DayOfWeek dayOfWeek(String name) {

@@ -51,6 +51,20 @@ final class GuestRules {
       Pattern.compile(
           "\\b(?:hablar|comunicarme|contactarme|charlar|atienda|atiende) con 1 persona\\b");
 
+  /**
+   * "2 + 1 nene", "somos 2+2 chicos", "2 adultos + 1 bebé": people added with a plus; a bare "2+1"
+   * counts only after "somos", "para" and the like.
+   */
+  private static final Pattern PLUS =
+      Pattern.compile(
+          "\\b(?:(somos|seriamos|seremos|vamos|viajamos|para) )?(\\d{1,2}) ?(?:"
+              + ADULT_WORDS
+              + " ?)?\\+ ?(\\d{1,2})\\b(?: ?("
+              + KIDS
+              + "|bebes?|bebas?|bbs?|bebitos?|"
+              + ADULT_WORDS
+              + "|personas?|pax)\\b)?(?! ?/)");
+
   private GuestRules() {}
 
   static Guests find(MaskedText text) {
@@ -59,6 +73,23 @@ final class GuestRules {
     int[] children = {0};
     int[] babies = {0};
     text.remove(NOT_GUESTS);
+    text.consumeUpTo(
+        PLUS,
+        m -> {
+          String kind = m.group(4);
+          if (m.group(1) == null && kind == null) {
+            return m.start(); // "3+2" alone may be anything
+          }
+          adults[0] += num(m.group(2));
+          if (kind != null && kind.matches(KIDS)) {
+            children[0] += num(m.group(3));
+          } else if (kind != null && kind.startsWith("b")) {
+            babies[0] += num(m.group(3));
+          } else {
+            adults[0] += num(m.group(3));
+          }
+          return m.end();
+        });
     text.consume(RANGE_TOTAL, m -> total[0] = Math.max(num(m.group(1)), num(m.group(2))));
     text.consume(TOTAL, m -> total[0] = total[0] >= 0 ? total[0] : firstNumber(m));
     text.consume(ADULTS, m -> adults[0] += num(m.group(1)));

@@ -27,6 +27,11 @@ final class TextNormalizer {
   private static final Pattern DASH_DATE =
       Pattern.compile("\\b(\\d{1,2})-(\\d{1,2})(?:-(\\d{4}|\\d{2}))?\\b(?!-)");
 
+  /** "3.2", "14.01", "14.01.27": a date written with dots (never a price like "1.500"). */
+  private static final Pattern DOT_DATE =
+      Pattern.compile(
+          "(?<![\\d$.,])(?<!\\$ )\\b(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?\\b(?!\\d| ?%|[.,]\\d)");
+
   private TextNormalizer() {}
 
   static String normalize(String raw) {
@@ -48,12 +53,32 @@ final class TextNormalizer {
     if (s.contains("primero")) {
       s = FIRST_DAY.matcher(s).replaceAll("$1 1");
     }
+    if (s.indexOf('.') >= 0 && hasDigit(s)) {
+      s = rewriteDotDates(s);
+    }
     if (s.indexOf('-') >= 0 && hasDigit(s)) {
       s = ISO.matcher(s).replaceAll("$3/$2/$1");
       s = DASH_DAY_RANGE.matcher(s).replaceAll("$1 al $2 $3");
       s = rewriteDashDates(s);
     }
     return clean(s);
+  }
+
+  /** "14.01" becomes "14/01" when it can be a day and a month; anything else stays. */
+  private static String rewriteDotDates(String s) {
+    Matcher m = DOT_DATE.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int day = Integer.parseInt(m.group(1));
+      int month = Integer.parseInt(m.group(2));
+      String replacement = m.group();
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+        replacement = day + "/" + month + (m.group(3) == null ? "" : "/" + m.group(3));
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /**
