@@ -25,9 +25,9 @@ import ar.booking.app.jobs.BackgroundJobs;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
-import ar.booking.app.whatsapp.AcknowledgeUntilDialogLands;
 import ar.booking.app.whatsapp.InboxWorker;
 import ar.booking.app.whatsapp.OutboxDispatcher;
+import ar.booking.app.whatsapp.SandboxPaymentLinks;
 import ar.booking.app.whatsapp.WhatsAppChannel;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
@@ -43,7 +43,12 @@ import ar.booking.core.calendarsync.SyncCalendar;
 import ar.booking.core.calendarsync.SyncSettings;
 import ar.booking.core.conversation.GuestMessageHandler;
 import ar.booking.core.conversation.SpanishRequestParser;
+import ar.booking.core.conversation.dialog.DialogSettings;
+import ar.booking.core.conversation.dialog.HandleGuestMessage;
 import ar.booking.core.event.EventDispatcher;
+import ar.booking.core.messaging.SpeechToText;
+import ar.booking.core.payment.IssuePaymentLink;
+import ar.booking.core.payment.PaymentGateway;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.usecase.BookingEngine;
@@ -100,8 +105,7 @@ public final class BookingApp {
   private Javalin server;
   private BackgroundJobs jobs;
   private WhatsAppChannel whatsapp;
-  private Function<GuestMessageWiring, GuestMessageHandler> guestMessages =
-      w -> new AcknowledgeUntilDialogLands(w.adapters().outbox(), w.adapters().clock());
+  private Function<GuestMessageWiring, GuestMessageHandler> guestMessages = BookingApp::dialog;
   private InboxWorker.Settings inboxSettings = InboxWorker.Settings.DEFAULT;
   private OutboxDispatcher.Settings outboxSettings = OutboxDispatcher.Settings.DEFAULT;
   private boolean started;
@@ -150,11 +154,29 @@ public final class BookingApp {
   }
 
   /** What the handler of guests' WhatsApp messages may be built from. */
-  public record GuestMessageWiring(Adapters adapters, BookingEngine engine, Config config) {}
+  public record GuestMessageWiring(
+      Adapters adapters, BookingEngine engine, Config config, PaymentGateway payments) {}
+
+  /** The Spanish booking dialog (core {@code conversation.dialog}) on the wired adapters. */
+  static GuestMessageHandler dialog(GuestMessageWiring w) {
+    Adapters a = w.adapters();
+    return new HandleGuestMessage(
+        w.engine(),
+        a.accommodations(),
+        a.reservations(),
+        a.conversations(),
+        a.outbox(),
+        a.events(),
+        a.transactions(),
+        new IssuePaymentLink(a.reservations(), a.accommodations(), w.payments(), a.clock()),
+        SpeechToText.unavailable("no speech recogniser is configured yet"),
+        a.clock(),
+        DialogSettings.DEFAULT.withHandoffHours((int) w.config().whatsapp().handoff().toHours()));
+  }
 
   /**
-   * Who handles what guests send on WhatsApp (default: {@link AcknowledgeUntilDialogLands}, a
-   * placeholder until the dialog is wired here). Before {@link #start}.
+   * Who handles what guests send on WhatsApp (default: the dialog, {@link #dialog}). Before {@link
+   * #start}.
    */
   public synchronized BookingApp withGuestMessages(
       Function<GuestMessageWiring, GuestMessageHandler> factory) {
@@ -367,6 +389,9 @@ public final class BookingApp {
         new NluApi(
                 new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
             .routes());
+    // Until the Mercado Pago gateway is wired: links to a sandbox page served by this app.
+    SandboxPaymentLinks paymentLinks = new SandboxPaymentLinks(config.http().baseUrl());
+    groups.add(paymentLinks);
     whatsapp =
         new WhatsAppChannel(
             config.whatsapp(),
@@ -377,7 +402,7 @@ public final class BookingApp {
                 adapters.events(),
                 adapters.transactions(),
                 clock),
-            guestMessages.apply(new GuestMessageWiring(adapters, engine, config)),
+            guestMessages.apply(new GuestMessageWiring(adapters, engine, config, paymentLinks)),
             metrics.registry(),
             Json.mapper(),
             inboxSettings,

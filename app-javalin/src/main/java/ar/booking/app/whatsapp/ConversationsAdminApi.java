@@ -5,16 +5,12 @@ import ar.booking.app.http.ApiException;
 import ar.booking.app.http.RouteGroup;
 import ar.booking.core.conversation.Conversation;
 import ar.booking.core.conversation.Conversations;
-import ar.booking.core.event.DomainEvent;
-import ar.booking.core.event.EventLog;
-import ar.booking.core.event.EventType;
+import ar.booking.core.conversation.dialog.ReleaseConversation;
+import ar.booking.core.conversation.dialog.ReplyAsOwner;
 import ar.booking.core.messaging.Inbox;
-import ar.booking.core.messaging.MessageContent;
-import ar.booking.core.messaging.OutboundMessage;
 import ar.booking.core.messaging.Outbox;
 import ar.booking.core.messaging.QueuedMessage;
 import ar.booking.core.messaging.StoredInbound;
-import ar.booking.core.ports.Transactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -27,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The owner's side of the conversations, under {@code /api/v1/admin/conversations} (behind the
@@ -39,13 +33,12 @@ public final class ConversationsAdminApi implements RouteGroup {
 
   public static final String PREFIX = "/api/v1/admin/conversations";
   private static final int TRANSCRIPT = 200;
-  private static final int MAX_TEXT = 4096;
 
   private final Conversations conversations;
   private final Inbox inbox;
   private final Outbox outbox;
-  private final EventLog events;
-  private final Transactions transactions;
+  private final ReleaseConversation release;
+  private final ReplyAsOwner ownerReply;
   private final Clock clock;
   private final ObjectMapper json;
   private final Runnable queued;
@@ -54,16 +47,16 @@ public final class ConversationsAdminApi implements RouteGroup {
       Conversations conversations,
       Inbox inbox,
       Outbox outbox,
-      EventLog events,
-      Transactions transactions,
+      ReleaseConversation release,
+      ReplyAsOwner ownerReply,
       Clock clock,
       ObjectMapper json,
       Runnable queued) {
     this.conversations = conversations;
     this.inbox = inbox;
     this.outbox = outbox;
-    this.events = events;
-    this.transactions = transactions;
+    this.release = release;
+    this.ownerReply = ownerReply;
     this.clock = clock;
     this.json = json;
     this.queued = queued;
@@ -107,7 +100,7 @@ public final class ConversationsAdminApi implements RouteGroup {
   private void transcript(Context ctx) {
     Actors.current(ctx);
     String guest = guest(ctx);
-    Optional<Conversation> conversation = conversations.find(guest);
+    java.util.Optional<Conversation> conversation = conversations.find(guest);
     List<Map<String, Object>> messages = new ArrayList<>();
     inbox.fromGuest(guest, TRANSCRIPT).forEach(m -> messages.add(inbound(m)));
     outbox.toRecipient(guest, TRANSCRIPT).forEach(m -> messages.add(outbound(m)));
@@ -141,20 +134,13 @@ public final class ConversationsAdminApi implements RouteGroup {
     } catch (java.io.IOException e) {
       throw new ApiException(400, "invalid_json", "The request body must be a JSON object.");
     }
-    if (text == null || text.isEmpty()) {
-      throw new ApiException(400, "invalid_request", "text is required", Map.of("field", "text"));
-    }
-    if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-      throw new ApiException(
-          400,
-          "invalid_request",
-          "text must be at most " + MAX_TEXT + " characters",
-          Map.of("field", "text"));
-    }
-    String key = "owner:" + UUID.randomUUID();
-    Instant now = clock.instant();
-    outbox.enqueue(
-        OutboundMessage.whatsapp(key, guest, new MessageContent.Text(text), "owner_reply", now));
+    String key =
+        switch (ownerReply.reply(guest, text)) {
+          case ReplyAsOwner.Queued q -> q.key();
+          case ReplyAsOwner.Rejected rejected ->
+              throw new ApiException(
+                  400, "invalid_request", rejected.reason(), Map.of("field", "text"));
+        };
     queued.run();
     ctx.status(202).json(Map.of("key", key, "wa_id", guest, "status", "PENDING", "actor", actor));
   }
@@ -162,39 +148,13 @@ public final class ConversationsAdminApi implements RouteGroup {
   private void release(Context ctx) {
     String actor = Actors.current(ctx);
     String guest = guest(ctx);
-    Instant now = clock.instant();
     boolean wasInHandoff =
-        transactions.inTransaction(
-            () -> {
-              for (int attempt = 0; attempt < 5; attempt++) {
-                Conversation c =
-                    conversations
-                        .find(guest)
-                        .orElseThrow(
-                            () -> ApiException.notFound("No conversation with " + guest + "."));
-                Conversation released =
-                    new Conversation(
-                        c.guestId(),
-                        c.guestName(),
-                        c.state(),
-                        c.data(),
-                        c.lastInboundAt(),
-                        null,
-                        now,
-                        c.version());
-                if (conversations.save(released) instanceof Conversations.Saved) {
-                  events.append(
-                      DomainEvent.of(
-                          EventType.HANDOFF_RELEASED,
-                          "guest:" + guest,
-                          Map.of("wa_id", guest, "actor", actor),
-                          now));
-                  return c.inHandoff(now);
-                }
-              }
-              throw new ApiException(
-                  409, "conflict", "The conversation keeps changing; try again.");
-            });
+        switch (release.release(guest, actor)) {
+          case ReleaseConversation.Released released -> true;
+          case ReleaseConversation.NotInHandoff notInHandoff -> false;
+          case ReleaseConversation.NotFound notFound ->
+              throw ApiException.notFound("No conversation with " + guest + ".");
+        };
     ctx.json(Map.of("wa_id", guest, "released", true, "was_in_handoff", wasInHandoff));
   }
 

@@ -5,6 +5,8 @@ import ar.booking.app.health.HealthCheck;
 import ar.booking.app.http.RouteGroup;
 import ar.booking.core.conversation.Conversations;
 import ar.booking.core.conversation.GuestMessageHandler;
+import ar.booking.core.conversation.dialog.ReleaseConversation;
+import ar.booking.core.conversation.dialog.ReplyAsOwner;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.messaging.Inbox;
 import ar.booking.core.messaging.InboxStatus;
@@ -121,8 +123,9 @@ public final class WhatsAppChannel implements AutoCloseable {
             ports.conversations(),
             ports.inbox(),
             ports.outbox(),
-            ports.events(),
-            ports.transactions(),
+            new ReleaseConversation(
+                ports.conversations(), ports.events(), ports.transactions(), ports.clock()),
+            new ReplyAsOwner(ports.outbox(), ports.clock()),
             ports.clock(),
             json,
             dispatcher::wake);

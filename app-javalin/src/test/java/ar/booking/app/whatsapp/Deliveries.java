@@ -28,6 +28,24 @@ public final class Deliveries {
         + "\"}}";
   }
 
+  /** A reply button (or list row) the guest picked. */
+  public static String choice(String from, String id, String choiceId, String title) {
+    String m =
+        "{\"from\":\""
+            + from
+            + "\",\"id\":\""
+            + id
+            + "\",\"timestamp\":\""
+            + (System.currentTimeMillis() / 1000)
+            + "\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\","
+            + "\"button_reply\":{\"id\":\""
+            + escape(choiceId)
+            + "\",\"title\":\""
+            + escape(title)
+            + "\"}}}";
+    return envelope(List.of(m), List.of(), from);
+  }
+
   /** A delivery report about a message we sent. */
   public static String status(String wamid, String status, long epochSeconds, String recipient) {
     String s =
