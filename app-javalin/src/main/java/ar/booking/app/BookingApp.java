@@ -292,7 +292,9 @@ public final class BookingApp {
             dispatcher,
             config.jobs().expiryInterval(),
             config.jobs().eventsInterval(),
-            List.of(icalSync.job()),
+            List.of(
+                icalSync.job(),
+                WhatsAppChannel.pruneJob(adapters.inbox(), adapters.outbox(), clock)),
             clock,
             metrics.registry());
     health.degrading("jobs", jobs.health());

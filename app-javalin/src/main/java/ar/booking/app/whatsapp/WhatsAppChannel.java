@@ -13,6 +13,7 @@ import ar.booking.core.messaging.InboxStatus;
 import ar.booking.core.messaging.Outbox;
 import ar.booking.core.messaging.OutboxStatus;
 import ar.booking.core.ports.Transactions;
+import ar.booking.core.scheduling.ScheduledJob;
 import ar.booking.messaging.whatsapp.WhatsAppCloudMessenger;
 import ar.booking.messaging.whatsapp.WhatsAppMessenger;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,6 +150,23 @@ public final class WhatsAppChannel implements AutoCloseable {
             config.phoneNumberId().orElseThrow(),
             config.accessToken().orElseThrow(),
             Duration.ofSeconds(10)));
+  }
+
+  /** How long handled and dead messages are kept (Meta retries a delivery for 7 days at most). */
+  public static final Duration KEEP_MESSAGES = Duration.ofDays(90);
+
+  /** {@code prune_whatsapp_messages}: deletes handled and dead messages older than 90 days. */
+  public static ScheduledJob pruneJob(Inbox inbox, Outbox outbox, Clock clock) {
+    return ScheduledJob.every(
+        Duration.ofHours(6),
+        "prune_whatsapp_messages",
+        () -> {
+          Instant before = clock.instant().minus(KEEP_MESSAGES);
+          int removed = inbox.prune(before) + outbox.prune(before);
+          if (removed > 0) {
+            log.info("Pruned {} WhatsApp messages older than {}", removed, before);
+          }
+        });
   }
 
   /** The webhook and the owner's API. */
