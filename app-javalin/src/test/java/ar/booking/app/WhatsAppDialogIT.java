@@ -166,4 +166,48 @@ class WhatsAppDialogIT {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void handoffSilencesTheBotTheOwnerAnswersAndReleasingBringsItBack() throws Exception {
+    String carla = "5492944111114";
+    GraphStandIn.Request handoff = says(carla, "quiero hablar con una persona", 1);
+    assertThat(handoff.text()).contains("le aviso a una persona");
+
+    assertThat(deliver(Deliveries.text(carla, "wamid.silent1", "hola? alguien?"))).isEqualTo(200);
+    String token = TestApps.login(app);
+    String[] auth = {"Authorization", "Bearer " + token};
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(TestApps.get(app, "/api/v1/admin/conversations/" + carla, auth).body())
+                    .contains("\"text\":\"hola? alguien?\"")
+                    .contains("\"handoff\":true")
+                    .as("both messages handled")
+                    .containsPattern("(?s)PROCESSED.*PROCESSED"));
+    assertThat(graph.to(carla)).as("the bot stays silent").hasSize(1);
+    assertThat(TestApps.get(app, "/api/v1/admin/conversations", auth).body())
+        .contains("\"wa_id\":\"" + carla + "\"")
+        .contains("\"handoff\":true");
+
+    HttpResponse<String> reply =
+        TestApps.post(
+            app,
+            "/api/v1/admin/conversations/" + carla + "/reply",
+            "{\"text\":\"Hola Carla, soy Marta. ¿En qué te ayudo?\"}",
+            "Authorization",
+            "Bearer " + token,
+            "Content-Type",
+            "application/json");
+    assertThat(reply.statusCode()).isEqualTo(202);
+    await().atMost(WAIT).until(() -> graph.to(carla).size() == 2);
+    assertThat(graph.to(carla).get(1).text()).isEqualTo("Hola Carla, soy Marta. ¿En qué te ayudo?");
+
+    HttpResponse<String> released =
+        TestApps.post(app, "/api/v1/admin/conversations/" + carla + "/release", "", auth);
+    assertThat(released.statusCode()).isEqualTo(200);
+    assertThat(released.body()).contains("\"was_in_handoff\":true");
+    GraphStandIn.Request back = says(carla, "tienen lugar del 5 al 8 de enero para 2?", 3);
+    assertThat(back.text()).contains("Cabaña del Lago");
+  }
 }
