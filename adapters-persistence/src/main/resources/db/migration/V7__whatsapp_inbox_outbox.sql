@@ -6,7 +6,8 @@ DROP TABLE inbox_message;
 DROP TABLE outbox_message;
 
 -- Inbound messages, unique by the provider's message id. Workers claim only the oldest pending
--- message of each guest (FOR UPDATE SKIP LOCKED), leased through next_attempt_at.
+-- message of each guest (FOR UPDATE SKIP LOCKED), leased through next_attempt_at: candidates in id
+-- order from inbox_message_due_idx, each checked to be its guest's head on inbox_message_pending_idx.
 CREATE TABLE inbox_message (
   id               bigserial PRIMARY KEY,
   channel          text NOT NULL DEFAULT 'WHATSAPP' CHECK (channel IN ('WHATSAPP', 'EMAIL')),
@@ -32,6 +33,7 @@ CREATE TABLE inbox_message (
   CONSTRAINT inbox_message_unique UNIQUE (channel, message_id)
 );
 CREATE INDEX inbox_message_pending_idx ON inbox_message (sender, id) WHERE status = 'PENDING';
+CREATE INDEX inbox_message_due_idx ON inbox_message (id) WHERE status = 'PENDING';
 CREATE INDEX inbox_message_sender_idx ON inbox_message (sender, id);
 
 -- Outbound messages, unique by a deterministic key. The content is stored in columns: kind
@@ -63,6 +65,7 @@ CREATE TABLE outbox_message (
   CONSTRAINT outbox_message_key_unique UNIQUE (dedup_key)
 );
 CREATE INDEX outbox_message_pending_idx ON outbox_message (channel, recipient, id) WHERE status = 'PENDING';
+CREATE INDEX outbox_message_due_idx ON outbox_message (id) WHERE status = 'PENDING';
 CREATE INDEX outbox_message_recipient_idx ON outbox_message (recipient, id);
 CREATE INDEX outbox_message_status_idx ON outbox_message (status, id);
 CREATE UNIQUE INDEX outbox_message_provider_idx ON outbox_message (provider_message_id)

@@ -65,11 +65,13 @@ final class JdbiInbox implements Inbox {
 
   @Override
   public List<StoredInbound> claim(Instant now, Instant leaseUntil, int limit) {
+    // Oldest first, only a guest's head (no older pending message of the same guest): an index
+    // probe per candidate, so a claim costs what it returns, not the whole backlog.
     String sql =
-        "WITH heads AS (SELECT DISTINCT ON (sender) id FROM inbox_message"
-            + " WHERE status = 'PENDING' ORDER BY sender, id),"
-            + " due AS (SELECT m.id FROM inbox_message m JOIN heads h ON h.id = m.id"
+        "WITH due AS (SELECT m.id FROM inbox_message m"
             + " WHERE m.status = 'PENDING' AND m.next_attempt_at <= :now"
+            + " AND NOT EXISTS (SELECT 1 FROM inbox_message o WHERE o.sender = m.sender"
+            + " AND o.status = 'PENDING' AND o.id < m.id)"
             + " ORDER BY m.id LIMIT :limit FOR UPDATE OF m SKIP LOCKED),"
             + " leased AS (UPDATE inbox_message m SET next_attempt_at = :lease FROM due"
             + " WHERE m.id = due.id RETURNING m.*)"

@@ -96,11 +96,12 @@ final class JdbiOutbox implements Outbox {
   @Override
   public List<QueuedMessage> claim(
       MessageChannel channel, Instant now, Instant leaseUntil, int limit) {
+    // Oldest first, only a recipient's head (no older pending message to them on the channel).
     String sql =
-        "WITH heads AS (SELECT DISTINCT ON (recipient) id FROM outbox_message"
-            + " WHERE status = 'PENDING' AND channel = :channel ORDER BY recipient, id),"
-            + " due AS (SELECT m.id FROM outbox_message m JOIN heads h ON h.id = m.id"
-            + " WHERE m.status = 'PENDING' AND m.next_attempt_at <= :now"
+        "WITH due AS (SELECT m.id FROM outbox_message m"
+            + " WHERE m.status = 'PENDING' AND m.channel = :channel AND m.next_attempt_at <= :now"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.channel = m.channel"
+            + " AND o.recipient = m.recipient AND o.status = 'PENDING' AND o.id < m.id)"
             + " ORDER BY m.id LIMIT :limit FOR UPDATE OF m SKIP LOCKED),"
             + " leased AS (UPDATE outbox_message m SET next_attempt_at = :lease FROM due"
             + " WHERE m.id = due.id RETURNING m.*)"

@@ -42,7 +42,7 @@ public final class InboxWorker extends ClaimLoop {
       Duration poll,
       int threads) {
 
-    /** 5 attempts over about 3 minutes (2 s, 8 s, 32 s, 128 s), four guests at a time. */
+    /** 5 attempts over about 3 minutes (2 s, 8 s, 32 s, 128 s), eight guests at a time. */
     public static final Settings DEFAULT =
         new Settings(
             5,
@@ -50,7 +50,7 @@ public final class InboxWorker extends ClaimLoop {
             Duration.ofMinutes(10),
             Duration.ofMinutes(2),
             Duration.ofMillis(500),
-            4);
+            8);
 
     public Settings withRetries(int attempts, Duration first) {
       return new Settings(attempts, first, maxRetry, lease, poll, threads);
