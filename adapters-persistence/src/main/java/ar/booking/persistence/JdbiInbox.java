@@ -65,13 +65,14 @@ final class JdbiInbox implements Inbox {
 
   @Override
   public List<StoredInbound> claim(Instant now, Instant leaseUntil, int limit) {
-    // Oldest first, only a guest's head (no older pending message of the same guest): an index
-    // probe per candidate, so a claim costs what it returns, not the whole backlog.
+    // Oldest first, only a guest's head (no older pending message of the same guest): one probe of
+    // inbox_message_pending_idx (sender, id) per candidate. "o.id + 0" keeps the planner off the
+    // (id) index for the probe: with stale statistics it would scan every older pending row.
     String sql =
         "WITH due AS (SELECT m.id FROM inbox_message m"
             + " WHERE m.status = 'PENDING' AND m.next_attempt_at <= :now"
             + " AND NOT EXISTS (SELECT 1 FROM inbox_message o WHERE o.sender = m.sender"
-            + " AND o.status = 'PENDING' AND o.id < m.id)"
+            + " AND o.status = 'PENDING' AND o.id + 0 < m.id)"
             + " ORDER BY m.id LIMIT :limit FOR UPDATE OF m SKIP LOCKED),"
             + " leased AS (UPDATE inbox_message m SET next_attempt_at = :lease FROM due"
             + " WHERE m.id = due.id RETURNING m.*)"

@@ -96,12 +96,13 @@ final class JdbiOutbox implements Outbox {
   @Override
   public List<QueuedMessage> claim(
       MessageChannel channel, Instant now, Instant leaseUntil, int limit) {
-    // Oldest first, only a recipient's head (no older pending message to them on the channel).
+    // Oldest first, only a recipient's head (no older pending message to them on the channel), by a
+    // probe of outbox_message_pending_idx; "o.id + 0" keeps the planner off the (id) index there.
     String sql =
         "WITH due AS (SELECT m.id FROM outbox_message m"
             + " WHERE m.status = 'PENDING' AND m.channel = :channel AND m.next_attempt_at <= :now"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.channel = m.channel"
-            + " AND o.recipient = m.recipient AND o.status = 'PENDING' AND o.id < m.id)"
+            + " AND o.recipient = m.recipient AND o.status = 'PENDING' AND o.id + 0 < m.id)"
             + " ORDER BY m.id LIMIT :limit FOR UPDATE OF m SKIP LOCKED),"
             + " leased AS (UPDATE outbox_message m SET next_attempt_at = :lease FROM due"
             + " WHERE m.id = due.id RETURNING m.*)"
