@@ -1,5 +1,6 @@
 /**
- * Messaging adapters: e-mail over SMTP ({@code mail}, Jakarta Mail with Angus Mail); the WhatsApp
- * Cloud API arrives with its own issue.
+ * Messaging adapters: the WhatsApp Cloud API ({@code whatsapp}: webhook signature and parsing, the
+ * sending client, media download) and e-mail over SMTP ({@code mail}, Jakarta Mail with Angus
+ * Mail).
  */
 package ar.booking.messaging;

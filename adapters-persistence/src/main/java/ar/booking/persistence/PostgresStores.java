@@ -1,11 +1,14 @@
 package ar.booking.persistence;
 
 import ar.booking.core.calendarsync.CalendarFeeds;
+import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
-import ar.booking.core.payment.PaymentLinks;
-import ar.booking.core.payment.PaymentNotifications;
+import ar.booking.core.messaging.Inbox;
+import ar.booking.core.messaging.Outbox;
 import ar.booking.core.notification.AlertSettings;
 import ar.booking.core.notification.TimelineSteps;
+import ar.booking.core.payment.PaymentLinks;
+import ar.booking.core.payment.PaymentNotifications;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.OwnerAccounts;
@@ -40,6 +43,9 @@ public final class PostgresStores implements AutoCloseable {
   private final PaymentNotifications paymentNotifications;
   private final AlertSettings alertSettings;
   private final TimelineSteps timelineSteps;
+  private final Inbox inbox;
+  private final Outbox outbox;
+  private final Conversations conversations;
 
   private PostgresStores(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -55,6 +61,9 @@ public final class PostgresStores implements AutoCloseable {
     this.paymentNotifications = new JdbiPaymentNotifications(database);
     this.alertSettings = new JdbiNotificationStores.Alerts(database);
     this.timelineSteps = new JdbiNotificationStores.Steps(database);
+    this.inbox = new JdbiInbox(database);
+    this.outbox = new JdbiOutbox(database);
+    this.conversations = new JdbiConversations(database);
   }
 
   /**
@@ -158,6 +167,18 @@ public final class PostgresStores implements AutoCloseable {
 
   public TimelineSteps timelineSteps() {
     return timelineSteps;
+  }
+
+  public Inbox inbox() {
+    return inbox;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public Conversations conversations() {
+    return conversations;
   }
 
   /** Rows skipped because they could not be read back into valid domain values, since start. */

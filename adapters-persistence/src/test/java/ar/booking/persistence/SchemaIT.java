@@ -74,7 +74,7 @@ class SchemaIT {
   @Test
   void everyMigrationRanOnTheEmptyDatabase() throws SQLException {
     assertThat(column("SELECT version FROM flyway_schema_history WHERE success ORDER BY 1"))
-        .containsExactly("1", "2", "3", "4", "5", "6", "8", "9");
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
     assertThat(column("SELECT extname FROM pg_extension")).contains("btree_gist");
     assertThat(
             column(
@@ -91,6 +91,7 @@ class SchemaIT {
             "conversation",
             "inbox_message",
             "outbox_message",
+            "outbox_attachment",
             "calendar_feed",
             "calendar_feed_sync",
             "calendar_imported_event",

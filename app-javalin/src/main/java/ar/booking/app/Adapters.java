@@ -5,16 +5,17 @@ import ar.booking.app.health.HealthCheck;
 import ar.booking.app.health.NamedCheck;
 import ar.booking.app.metrics.Metrics;
 import ar.booking.core.calendarsync.CalendarFeeds;
+import ar.booking.core.conversation.Conversations;
 import ar.booking.core.event.EventLog;
 import ar.booking.core.memory.InMemoryOwnerAccounts;
 import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
-import ar.booking.core.payment.PaymentLinks;
-import ar.booking.core.payment.PaymentNotifications;
 import ar.booking.core.messaging.Inbox;
 import ar.booking.core.messaging.Outbox;
 import ar.booking.core.notification.AlertSettings;
 import ar.booking.core.notification.TimelineSteps;
+import ar.booking.core.payment.PaymentLinks;
+import ar.booking.core.payment.PaymentNotifications;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.ports.Accommodations;
 import ar.booking.core.ports.BookingLocks;
@@ -45,11 +46,11 @@ import org.slf4j.LoggerFactory;
  * @param healthChecks checks the adapters bring (database, redis…), beside the app's own
  * @param meterBinders meters the adapters bring (connection pool gauges…)
  * @param resources what to close on stop, in the order opened
- * @param outbox the messages we promised to send (notifications; in-process until the PostgreSQL
- *     outbox lands with the WhatsApp channel)
- * @param inbox what guests sent (pruned by the timeline; in-process until the same)
+ * @param outbox the messages we promised to send, joining the unit of work of {@code transactions}
+ * @param inbox what guests sent (WhatsApp), durable
  * @param alertSettings the owner's alert preferences
  * @param timelineSteps the timeline steps done per reservation
+ * @param conversations the dialog state per guest
  */
 public record Adapters(
     Accommodations accommodations,
@@ -70,7 +71,8 @@ public record Adapters(
     Outbox outbox,
     Inbox inbox,
     AlertSettings alertSettings,
-    TimelineSteps timelineSteps) {
+    TimelineSteps timelineSteps,
+    Conversations conversations) {
 
   private static final Logger log = LoggerFactory.getLogger(Adapters.class);
 
@@ -94,9 +96,13 @@ public record Adapters(
     Objects.requireNonNull(inbox, "inbox");
     Objects.requireNonNull(alertSettings, "alertSettings");
     Objects.requireNonNull(timelineSteps, "timelineSteps");
+    Objects.requireNonNull(conversations, "conversations");
   }
 
-  /** Without notification stores of its own: they are kept in process. */
+  /**
+   * Without the payment, messaging and notification stores: they are kept in memory, outside {@code
+   * transactions} (for embedders and tests that use neither the channels nor notifications).
+   */
   public Adapters(
       Accommodations accommodations,
       Reservations reservations,
@@ -162,7 +168,8 @@ public record Adapters(
         inProcess.outbox(),
         inProcess.inbox(),
         inProcess.alertSettings(),
-        inProcess.timelineSteps());
+        inProcess.timelineSteps(),
+        inProcess.conversations());
   }
 
   /**
@@ -188,7 +195,8 @@ public record Adapters(
         stores.outbox(),
         stores.inbox(),
         stores.alertSettings(),
-        stores.timelineSteps());
+        stores.timelineSteps(),
+        stores.conversations());
   }
 
   /** In memory, with fresh stores and accounts. */
@@ -214,8 +222,6 @@ public record Adapters(
       Storage storage = Storage.open(config);
       resources.add(storage);
       PostgresStores stores = storage.stores();
-      // In process until the PostgreSQL outbox and inbox land (WhatsApp channel, V7).
-      InMemoryStores inProcess = InMemoryStores.create();
       List<NamedCheck> checks = new ArrayList<>();
       checks.add(NamedCheck.critical("database", () -> databaseCheck(stores)));
 
@@ -263,10 +269,11 @@ public record Adapters(
                       .description("Stored rows skipped because they are not valid domain values")
                       .register(registry)),
           resources,
-          inProcess.outbox(),
-          inProcess.inbox(),
+          stores.outbox(),
+          stores.inbox(),
           stores.alertSettings(),
-          stores.timelineSteps());
+          stores.timelineSteps(),
+          stores.conversations());
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;

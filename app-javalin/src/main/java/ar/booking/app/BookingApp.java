@@ -30,6 +30,11 @@ import ar.booking.app.metrics.Metrics;
 import ar.booking.app.metrics.MetricsBookingEvents;
 import ar.booking.app.nlu.NluApi;
 import ar.booking.app.notifications.Notifications;
+import ar.booking.app.speech.Speech;
+import ar.booking.app.speech.WhatsAppAudio;
+import ar.booking.app.whatsapp.InboxWorker;
+import ar.booking.app.whatsapp.OutboxDispatcher;
+import ar.booking.app.whatsapp.WhatsAppChannel;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
 import ar.booking.calendar.Ical4jFeedParser;
@@ -42,16 +47,23 @@ import ar.booking.core.calendarsync.ResolveConflict;
 import ar.booking.core.calendarsync.RotateExportToken;
 import ar.booking.core.calendarsync.SyncCalendar;
 import ar.booking.core.calendarsync.SyncSettings;
+import ar.booking.core.conversation.GuestMessageHandler;
 import ar.booking.core.conversation.SpanishRequestParser;
+import ar.booking.core.conversation.dialog.DialogSettings;
+import ar.booking.core.conversation.dialog.HandleGuestMessage;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.event.EventSubscriber;
+import ar.booking.core.messaging.SpeechToText;
+import ar.booking.core.payment.IssuePaymentLink;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.scheduling.ScheduledJob;
 import ar.booking.core.shared.AccommodationId;
 import ar.booking.core.usecase.BookingEngine;
 import ar.booking.core.usecase.BookingSettings;
+import ar.booking.messaging.whatsapp.media.WhatsAppMediaDownloader;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,6 +74,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -102,6 +115,10 @@ public final class BookingApp {
   private Javalin server;
   private BackgroundJobs jobs;
   private MercadoPago mercadoPago;
+  private WhatsAppChannel whatsapp;
+  private Function<GuestMessageWiring, GuestMessageHandler> guestMessages = BookingApp::dialog;
+  private InboxWorker.Settings inboxSettings = InboxWorker.Settings.DEFAULT;
+  private OutboxDispatcher.Settings outboxSettings = OutboxDispatcher.Settings.DEFAULT;
   private boolean started;
   private boolean stopped;
 
@@ -145,6 +162,55 @@ public final class BookingApp {
         () -> Adapters.fromConfig(config, clock),
         extraRoutes,
         new PasswordHasher(PasswordHasher.DEFAULT_COST));
+  }
+
+  /** What the handler of guests' WhatsApp messages may be built from. */
+  public record GuestMessageWiring(
+      Adapters adapters,
+      BookingEngine engine,
+      Config config,
+      IssuePaymentLink paymentLinks,
+      SpeechToText speech) {}
+
+  /** The Spanish booking dialog (core {@code conversation.dialog}) on the wired adapters. */
+  static GuestMessageHandler dialog(GuestMessageWiring w) {
+    Adapters a = w.adapters();
+    return new HandleGuestMessage(
+        w.engine(),
+        a.accommodations(),
+        a.reservations(),
+        a.conversations(),
+        a.outbox(),
+        a.events(),
+        a.transactions(),
+        w.paymentLinks(),
+        w.speech(),
+        a.clock(),
+        DialogSettings.DEFAULT.withHandoffHours((int) w.config().whatsapp().handoff().toHours()));
+  }
+
+  /**
+   * Who handles what guests send on WhatsApp (default: the dialog, {@link #dialog}). Before {@link
+   * #start}.
+   */
+  public synchronized BookingApp withGuestMessages(
+      Function<GuestMessageWiring, GuestMessageHandler> factory) {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    this.guestMessages = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /** Other retry settings for the WhatsApp inbox worker and outbox dispatcher (tests). */
+  public synchronized BookingApp withWhatsAppSettings(
+      InboxWorker.Settings inbox, OutboxDispatcher.Settings outbox) {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    this.inboxSettings = Objects.requireNonNull(inbox, "inbox");
+    this.outboxSettings = Objects.requireNonNull(outbox, "outbox");
+    return this;
   }
 
   /** Starts on {@code config.http().port()}. */
@@ -386,13 +452,57 @@ public final class BookingApp {
         new NluApi(
                 new SpanishRequestParser(settings.stayRules()), clock, config.booking().timezone())
             .routes());
+    // Voice notes: downloaded from Meta, decoded and recognised by Vosk (ADR 0013). Without
+    // WhatsApp
+    // credentials (the sandbox) there is nothing to download: the guest is asked to write.
+    SpeechToText speechToText;
+    if (config.whatsapp().accessToken().isPresent()) {
+      Speech speech =
+          track(
+              Speech.fromConfig(
+                  config.speech(),
+                  new WhatsAppAudio(
+                      new WhatsAppMediaDownloader(
+                          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                          URI.create(config.whatsapp().apiBaseUrl()),
+                          config.whatsapp().accessToken().get(),
+                          config.speech().maxBytes(),
+                          Duration.ofSeconds(15))),
+                  metrics.registry()));
+      health.degrading("speech", speech.health());
+      speechToText = speech.speechToText();
+    } else {
+      speechToText =
+          SpeechToText.unavailable("voice notes need the WhatsApp Cloud API credentials");
+    }
+    whatsapp =
+        new WhatsAppChannel(
+            config.whatsapp(),
+            new WhatsAppChannel.Ports(
+                adapters.inbox(),
+                adapters.outbox(),
+                adapters.conversations(),
+                adapters.events(),
+                adapters.transactions(),
+                clock),
+            guestMessages.apply(
+                new GuestMessageWiring(
+                    adapters, engine, config, mercadoPago.issuePaymentLink(), speechToText)),
+            metrics.registry(),
+            Json.mapper(),
+            inboxSettings,
+            outboxSettings);
+    health.degrading("inbox", whatsapp.inboxHealth());
+    health.degrading("outbox", whatsapp.outboxHealth());
+    groups.addAll(whatsapp.routes());
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
         new RequestTracking(
             config.http().maxRequestBytes(),
             metrics::recordRequest,
-            Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH));
+            Set.of(HealthApi.HEALTHZ, HealthApi.READYZ, Metrics.PATH),
+            WhatsAppChannel.bodyLimits());
     server =
         HttpApi.create(
             Json.mapper(),
@@ -409,8 +519,16 @@ public final class BookingApp {
     server.start(port);
 
     jobs.start();
+    whatsapp.start();
   }
 
+  /** The WhatsApp channel (its loops, for tests), once started. */
+  public WhatsAppChannel whatsapp() {
+    if (whatsapp == null) {
+      throw new IllegalStateException("not started");
+    }
+    return whatsapp;
+  }
 
   /** The calendar sync on the assembled adapters, fetching with {@code fetching}. */
   private SyncCalendar syncCalendar(FetchSettings fetching) {
@@ -494,6 +612,9 @@ public final class BookingApp {
     if (server != null) {
       server.stop();
     }
+    if (whatsapp != null) {
+      whatsapp.close(); // waits for a running pass
+    }
     if (jobs != null) {
       jobs.close(); // waits for a running job to finish
     }
@@ -502,6 +623,9 @@ public final class BookingApp {
   }
 
   private void closeResources() {
+    if (whatsapp != null) {
+      whatsapp.close();
+    }
     if (adapters != null) {
       adapters.close();
     }

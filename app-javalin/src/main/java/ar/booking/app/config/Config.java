@@ -29,7 +29,8 @@ public record Config(
     IcalConfig ical,
     SpeechConfig speech,
     MercadoPagoConfig mercadoPago,
-    NotificationConfig notifications) {
+    NotificationConfig notifications,
+    WhatsAppConfig whatsapp) {
 
   /** How log lines are written. */
   public enum LogFormat {
@@ -108,7 +109,8 @@ public record Config(
             IcalConfig.read(r, mode, generate && mode != RunMode.PRODUCTION),
             SpeechConfig.read(r),
             MercadoPagoConfig.read(r, mode),
-            NotificationConfig.read(r, mode));
+            NotificationConfig.read(r, mode),
+            WhatsAppConfig.read(r, mode));
     r.failIfProblems();
     return config;
   }
@@ -138,6 +140,7 @@ public record Config(
         ical,
         speech,
         mercadoPago,
-        notifications);
+        notifications,
+        whatsapp);
   }
 }

@@ -62,7 +62,16 @@ public enum Var {
   SMTP_USER(null, false),
   SMTP_PASSWORD(null, true),
   SMTP_FROM(null, false),
-  SMTP_STARTTLS("true", false);
+  SMTP_STARTTLS("true", false),
+  WHATSAPP_API_BASE_URL("https://graph.facebook.com/v21.0", false),
+  WHATSAPP_PHONE_NUMBER_ID(null, false),
+  WHATSAPP_ACCESS_TOKEN(null, true),
+  WHATSAPP_APP_SECRET(null, true),
+  WHATSAPP_VERIFY_TOKEN(null, true),
+  WHATSAPP_HANDOFF_HOURS("24", false),
+  WHATSAPP_TEMPLATE_REPLY(null, false),
+  WHATSAPP_TEMPLATE_HOLD_REMINDER(null, false),
+  WHATSAPP_TEMPLATE_BOOKING_CONFIRMED(null, false);
 
   private final String defaultValue;
   private final boolean secret;

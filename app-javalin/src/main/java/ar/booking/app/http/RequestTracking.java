@@ -40,6 +40,7 @@ public final class RequestTracking {
   private final long maxRequestBytes;
   private final Recorder recorder;
   private final Set<String> quietRoutes;
+  private final Map<String, Long> pathLimits;
   private volatile JavalinState state;
 
   /**
@@ -47,9 +48,23 @@ public final class RequestTracking {
    *     metric scrapes every few seconds would drown the real traffic); still timed
    */
   public RequestTracking(long maxRequestBytes, Recorder recorder, Set<String> quietRoutes) {
+    this(maxRequestBytes, recorder, quietRoutes, Map.of());
+  }
+
+  /**
+   * @param pathLimits exact paths whose handlers read and bound the body themselves, with their
+   *     limit (the WhatsApp webhook takes 3 MB batches and counts what it refuses): not checked
+   *     here
+   */
+  public RequestTracking(
+      long maxRequestBytes,
+      Recorder recorder,
+      Set<String> quietRoutes,
+      Map<String, Long> pathLimits) {
     this.maxRequestBytes = maxRequestBytes;
     this.recorder = recorder;
     this.quietRoutes = Set.copyOf(quietRoutes);
+    this.pathLimits = Map.copyOf(pathLimits);
   }
 
   public void configure(JavalinConfig config) {
@@ -67,12 +82,13 @@ public final class RequestTracking {
             : UUID.randomUUID().toString();
     ctx.header(HEADER, id);
     MDC.put(MDC_KEY, id);
-    if (ctx.contentLength() > maxRequestBytes) {
+    long limit = maxRequestBytes;
+    if (!pathLimits.containsKey(ctx.path()) && ctx.contentLength() > limit) {
       throw new ApiException(
           413,
           "payload_too_large",
-          "The request body is larger than " + maxRequestBytes + " bytes.",
-          Map.of("max_bytes", maxRequestBytes));
+          "The request body is larger than " + limit + " bytes.",
+          Map.of("max_bytes", limit));
     }
   }
 

@@ -112,7 +112,7 @@ final class AdminServer implements AutoCloseable {
             BookingEvents.NONE,
             clock,
             BookingSettings.DEFAULT);
-    // Payment links and notifications are not under test here: a store of their own.
+    // Payments, messages and notifications are not under test here: a store of their own.
     InMemoryStores paymentSide = InMemoryStores.create();
     Adapters adapters =
         new Adapters(
@@ -130,7 +130,12 @@ final class AdminServer implements AutoCloseable {
             clock,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            paymentSide.outbox(),
+            paymentSide.inbox(),
+            paymentSide.alertSettings(),
+            paymentSide.timelineSteps(),
+            paymentSide.conversations());
     app = BookingApp.create(config(), adapters, List.of(), new PasswordHasher(4)).start(0);
     authorization = logIn ? "Bearer " + logIn() : null;
   }

@@ -17,6 +17,15 @@ class ConfigTest {
       "3f9c1e2d7a8b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5";
 
   private static Map<String, String> production() {
+    Map<String, String> env = new java.util.HashMap<>(productionWithoutWhatsApp());
+    env.put("WHATSAPP_APP_SECRET", "e1f2a3b4c5d6e7f8091a2b3c4d5e6f70");
+    env.put("WHATSAPP_VERIFY_TOKEN", "5d6e7f8091a2b3c4d5e6f708192a3b4c-verify");
+    env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-test-access-token");
+    env.put("WHATSAPP_PHONE_NUMBER_ID", "106540352242922");
+    return Map.copyOf(env);
+  }
+
+  private static Map<String, String> productionWithoutWhatsApp() {
     return Map.of(
         "ENVIRONMENT", "production",
         "DATABASE_URL", "postgresql://booking:s3cret@db:5432/booking",
@@ -327,5 +336,54 @@ class ConfigTest {
     assertThat(config.booking().holdTtl()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.jobs().expiryInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.withPort(0).http().port()).isZero();
+  }
+
+  @Test
+  void productionRefusesToStartWithoutTheFourWhatsAppCredentials() {
+    assertThatThrownBy(() -> Config.from(productionWithoutWhatsApp()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).startsWith("WHATSAPP_APP_SECRET is required"))
+                    .anySatisfy(p -> assertThat(p).startsWith("WHATSAPP_VERIFY_TOKEN is required"))
+                    .anySatisfy(p -> assertThat(p).startsWith("WHATSAPP_ACCESS_TOKEN is required"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("WHATSAPP_PHONE_NUMBER_ID is required")));
+    WhatsAppConfig whatsapp = Config.from(production()).whatsapp();
+    assertThat(whatsapp.sandbox()).isFalse();
+    assertThat(whatsapp.acceptUnsigned()).isFalse();
+    assertThat(whatsapp.apiBaseUrl()).isEqualTo("https://graph.facebook.com/v21.0");
+    assertThat(whatsapp.toString()).doesNotContain("EAAG-test-access-token");
+  }
+
+  @Test
+  void whatsAppOutsideProductionIsTheSandboxWithTemplatesByPurpose() {
+    WhatsAppConfig dev =
+        Config.from(
+                Map.of(
+                    "WHATSAPP_TEMPLATE_REPLY", "booking_reply",
+                    "WHATSAPP_TEMPLATE_HOLD_REMINDER", "hold_reminder_v2",
+                    "WHATSAPP_HANDOFF_HOURS", "6",
+                    "WHATSAPP_API_BASE_URL", "http://127.0.0.1:9999/v21.0/"))
+            .whatsapp();
+    assertThat(dev.sandbox()).isTrue();
+    assertThat(dev.acceptUnsigned()).isTrue();
+    assertThat(dev.handoff()).isEqualTo(Duration.ofHours(6));
+    assertThat(dev.apiBaseUrl()).isEqualTo("http://127.0.0.1:9999/v21.0");
+    assertThat(dev.template("hold_reminder")).contains("hold_reminder_v2");
+    assertThat(dev.template("owner_reply")).contains("booking_reply");
+    assertThat(Config.from(Map.of()).whatsapp().template("reply")).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                Config.from(
+                    Map.of("WHATSAPP_ACCESS_TOKEN", "x", "WHATSAPP_PHONE_NUMBER_ID", "12ab")))
+        .hasMessageContaining("WHATSAPP_PHONE_NUMBER_ID must be the numeric phone number id");
+    assertThatThrownBy(() -> Config.from(Map.of("WHATSAPP_ACCESS_TOKEN", "x")))
+        .hasMessageContaining("WHATSAPP_PHONE_NUMBER_ID must be set together");
+    assertThatThrownBy(() -> Config.from(Map.of("WHATSAPP_API_BASE_URL", "graph")))
+        .hasMessageContaining("WHATSAPP_API_BASE_URL is invalid");
   }
 }

@@ -1,7 +1,6 @@
 package ar.booking.app.notifications;
 
 import ar.booking.app.Adapters;
-import ar.booking.core.memory.InMemoryStores;
 import ar.booking.core.memory.InProcessBookingLocks;
 import ar.booking.persistence.PostgresStores;
 import ar.booking.persistence.testing.TestDatabases;
@@ -9,13 +8,11 @@ import java.util.List;
 
 /**
  * The timeline across instances on PostgreSQL (job schedule, reservations, event log, timeline
- * steps). The outbox is shared in memory until the PostgreSQL outbox lands with the WhatsApp
- * channel.
+ * steps, outbox).
  */
 class TimelineClusterIT extends TimelineClusterContract {
 
   private PostgresStores postgres;
-  private final InMemoryStores messages = InMemoryStores.create();
 
   @Override
   protected Shared shared() {
@@ -25,7 +22,7 @@ class TimelineClusterIT extends TimelineClusterContract {
         postgres.reservations(),
         postgres.events(),
         postgres.jobSchedule(),
-        messages.outbox());
+        postgres.outbox());
   }
 
   @Override
@@ -38,16 +35,19 @@ class TimelineClusterIT extends TimelineClusterContract {
         postgres.events(),
         postgres.jobSchedule(),
         postgres.calendarFeeds(),
+        postgres.paymentLinks(),
+        postgres.paymentNotifications(),
         accounts,
         new InProcessBookingLocks(),
         clock,
         List.of(),
         List.of(),
         List.of(),
-        messages.outbox(),
-        messages.inbox(),
+        postgres.outbox(),
+        postgres.inbox(),
         postgres.alertSettings(),
-        postgres.timelineSteps());
+        postgres.timelineSteps(),
+        postgres.conversations());
   }
 
   @Override
