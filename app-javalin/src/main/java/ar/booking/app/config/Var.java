@@ -71,7 +71,9 @@ public enum Var {
   WHATSAPP_HANDOFF_HOURS("24", false),
   WHATSAPP_TEMPLATE_REPLY(null, false),
   WHATSAPP_TEMPLATE_HOLD_REMINDER(null, false),
-  WHATSAPP_TEMPLATE_BOOKING_CONFIRMED(null, false);
+  WHATSAPP_TEMPLATE_BOOKING_CONFIRMED(null, false),
+  WHATSAPP_TEMPLATE_OWNER_ALERT(null, false),
+  WHATSAPP_TEMPLATE_PRE_ARRIVAL(null, false);
 
   private final String defaultValue;
   private final boolean secret;

@@ -114,6 +114,8 @@ public record WhatsAppConfig(
         .ifPresent(t -> templates.put("hold_reminder", t));
     r.optional(Var.WHATSAPP_TEMPLATE_BOOKING_CONFIRMED)
         .ifPresent(t -> templates.put("booking_confirmed", t));
+    r.optional(Var.WHATSAPP_TEMPLATE_OWNER_ALERT).ifPresent(t -> templates.put("owner_alert", t));
+    r.optional(Var.WHATSAPP_TEMPLATE_PRE_ARRIVAL).ifPresent(t -> templates.put("pre_arrival", t));
     return new WhatsAppConfig(
         base,
         phone,
