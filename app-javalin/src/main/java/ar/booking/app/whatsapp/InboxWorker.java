@@ -69,6 +69,7 @@ public final class InboxWorker extends ClaimLoop {
   private final ExecutorService pool;
   private final Semaphore slots;
   private Instant nextRefresh = Instant.MIN;
+  private boolean backlog;
 
   /**
    * @param repliesQueued called after a message was handled (wakes the outbox dispatcher)
@@ -107,10 +108,14 @@ public final class InboxWorker extends ClaimLoop {
       metrics.refresh(inbox, outbox, now);
     }
     int free = slots.availablePermits();
-    if (free == 0) {
-      return 0; // a finishing message wakes the loop
+    if (free == 0 || (backlog && free < (settings.threads() + 1) / 2)) {
+      // A finishing message wakes the loop. Under a backlog, claims wait for half the slots: a
+      // claim
+      // costs one query whatever its size, and claims of one message each starve the workers.
+      return 0;
     }
     List<StoredInbound> claimed = inbox.claim(now, now.plus(settings.lease()), free);
+    backlog = claimed.size() == free;
     for (StoredInbound m : claimed) {
       slots.acquireUninterruptibly();
       pool.execute(

@@ -68,6 +68,7 @@ public final class OutboxDispatcher extends ClaimLoop {
   private final WhatsAppMetrics metrics;
   private final ReceivedTimes received;
   private final ExecutorService pool;
+  private boolean backlog;
   private final Semaphore slots;
 
   /**
@@ -103,11 +104,14 @@ public final class OutboxDispatcher extends ClaimLoop {
   public int pass() {
     Instant now = clock.instant();
     int free = slots.availablePermits();
-    if (free == 0) {
-      return 0; // a finishing send wakes the loop
+    if (free == 0 || (backlog && free < (settings.threads() + 1) / 2)) {
+      // A finishing send wakes the loop; under a backlog claims wait for half the slots (one query
+      // per claim whatever its size), as in the inbox worker.
+      return 0;
     }
     List<QueuedMessage> claimed =
         outbox.claim(MessageChannel.WHATSAPP, now, now.plus(settings.lease()), free);
+    backlog = claimed.size() == free;
     for (QueuedMessage m : claimed) {
       slots.acquireUninterruptibly();
       pool.execute(
