@@ -152,7 +152,7 @@ public final class OutboxDispatcher extends ClaimLoop {
     switch (outcome) {
       case WhatsAppMessenger.Accepted accepted -> {
         outbox.sent(q.id(), accepted.messageId(), now);
-        metrics.sent(templated ? "template" : "accepted", 1);
+        metrics.sent(templated ? "template" : "accepted", q.message().purpose());
         received
             .ofReplyKey(q.message().key())
             .ifPresent(at -> metrics.replyLatency(Duration.between(at, now)));
@@ -187,7 +187,7 @@ public final class OutboxDispatcher extends ClaimLoop {
         error);
     outbox.retry(
         q.id(), error, now.plus(backoff(settings.firstRetry(), settings.maxRetry(), attempt)));
-    metrics.sent("retried", 1);
+    metrics.sent("retried", q.message().purpose());
   }
 
   private void dead(QueuedMessage q, String error) {
@@ -208,7 +208,7 @@ public final class OutboxDispatcher extends ClaimLoop {
                       "error", error.length() > 500 ? error.substring(0, 500) : error),
                   now));
         });
-    metrics.sent("dead", 1);
+    metrics.sent("dead", q.message().purpose());
   }
 
   /** Stops claiming, then waits up to ten seconds for the messages in hand. */

@@ -73,6 +73,37 @@ public final class WhatsAppMetrics {
         .increment(n);
   }
 
+  /**
+   * A send attempt of a message that is a notification (any purpose but the dialog's and the
+   * owner's replies), also counted as {@code notifications_sent_total{channel="whatsapp"}} with the
+   * e-mail channel's outcomes (sent, retry, dead) and {@code notifications_dead_total}.
+   */
+  void sent(String outcome, String purpose) {
+    sent(outcome, 1);
+    if (purpose == null || purpose.equals("reply") || purpose.equals("owner_reply")) {
+      return;
+    }
+    String notification =
+        switch (outcome) {
+          case "accepted", "template" -> "sent";
+          case "retried" -> "retry";
+          default -> outcome;
+        };
+    Counter.builder("notifications.sent")
+        .description("Notification send attempts by channel, kind and outcome")
+        .tag("channel", "whatsapp")
+        .tag("kind", purpose)
+        .tag("outcome", notification)
+        .register(registry)
+        .increment();
+    if (notification.equals("dead")) {
+      Counter.builder("notifications.dead")
+          .description("Notifications given up on after their last attempt")
+          .register(registry)
+          .increment();
+    }
+  }
+
   void rejected(String reason, int n) {
     Counter.builder("whatsapp.webhook.rejected")
         .description("Webhook deliveries refused: signature, malformed, too_large, storage")
