@@ -59,7 +59,7 @@ final class DateRules {
   private static final Pattern THIS_MONTH = Pattern.compile("\\beste mes\\b");
   private static final Pattern MONTH_ONLY =
       Pattern.compile(
-          "\\b(?:en|para|de|durante|todo|fines de|principios de|mediados de|por) ("
+          "\\b(?:en|para|de|durante|tod[o]|fines de|principios de|mediados de|por) ("
               + Months.FULL_NAME_REGEX
               + ")");
 
