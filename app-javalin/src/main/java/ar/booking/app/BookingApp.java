@@ -13,6 +13,7 @@ import ar.booking.app.config.RunMode;
 import ar.booking.app.console.ConsoleApi;
 import ar.booking.app.console.ConsoleData;
 import ar.booking.app.console.ConsoleServices;
+import ar.booking.app.console.ConversationDesk;
 import ar.booking.app.events.EventsApi;
 import ar.booking.app.events.MetricsSubscriber;
 import ar.booking.app.health.HealthApi;
@@ -51,6 +52,8 @@ import ar.booking.core.conversation.GuestMessageHandler;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.conversation.dialog.DialogSettings;
 import ar.booking.core.conversation.dialog.HandleGuestMessage;
+import ar.booking.core.conversation.dialog.ReleaseConversation;
+import ar.booking.core.conversation.dialog.ReplyAsOwner;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.event.EventSubscriber;
 import ar.booking.core.messaging.SpeechToText;
@@ -426,7 +429,7 @@ public final class BookingApp {
                 new ClientAddress(config.http().trustProxyHeaders()),
                 clock,
                 config.booking().timezone(),
-                ConsoleData.none())));
+                consoleData(clock))));
     groups.add(new EventsApi(adapters.events(), clock));
     groups.addAll(mercadoPago.routes());
     groups.add(notifications.routes());
@@ -520,6 +523,25 @@ public final class BookingApp {
 
     jobs.start();
     whatsapp.start();
+  }
+
+  /** What the console shows from the WhatsApp, Mercado Pago and notification parts. */
+  private ConsoleData consoleData(Clock clock) {
+    return ConsoleData.none()
+        .withInbox(
+            new ConversationDesk(
+                adapters.conversations(),
+                adapters.inbox(),
+                adapters.outbox(),
+                new ReleaseConversation(
+                    adapters.conversations(), adapters.events(), adapters.transactions(), clock),
+                new ReplyAsOwner(adapters.outbox(), clock),
+                clock,
+                () -> {
+                  if (whatsapp != null) {
+                    whatsapp.dispatcher().wake();
+                  }
+                }));
   }
 
   /** The WhatsApp channel (its loops, for tests), once started. */

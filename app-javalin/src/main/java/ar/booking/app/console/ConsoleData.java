@@ -59,7 +59,19 @@ public record ConsoleData(
    * for a human answer.
    */
   public record ConversationLine(
-      String guest, String channel, String lastMessage, Instant lastAt, boolean waitingForHuman) {}
+      String guest,
+      String channel,
+      String lastMessage,
+      Instant lastAt,
+      boolean waitingForHuman,
+      String waId) {
+
+    /** A line without a transcript to open. */
+    public ConversationLine(
+        String guest, String channel, String lastMessage, Instant lastAt, boolean waitingForHuman) {
+      this(guest, channel, lastMessage, lastAt, waitingForHuman, null);
+    }
+  }
 
   /** One payment: for which reservation (may be null: an orphan), how much, in what state. */
   public record PaymentLine(

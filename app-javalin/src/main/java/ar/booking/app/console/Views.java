@@ -155,4 +155,19 @@ public final class Views {
 
   /** A calendar feed that needs attention. */
   public record FeedAlert(String unit, String source, String status, String error, String href) {}
+
+  /** One guest's conversation: the transcript and the answer and release forms. */
+  public record TranscriptView(
+      Frame frame,
+      String waId,
+      String guest,
+      boolean waiting,
+      String handoffUntil,
+      List<MessageRow> messages,
+      String replyAction,
+      String releaseAction) {}
+
+  /** One message: from the guest or to them, when, what (a voice note's transcript), its state. */
+  public record MessageRow(
+      boolean fromGuest, String at, String text, String transcript, String status) {}
 }
