@@ -10,6 +10,7 @@ import ar.booking.app.auth.PasswordVersions;
 import ar.booking.app.auth.RateLimiter;
 import ar.booking.app.config.Config;
 import ar.booking.app.config.RunMode;
+import ar.booking.app.console.ConsoleAlerts;
 import ar.booking.app.console.ConsoleApi;
 import ar.booking.app.console.ConsoleData;
 import ar.booking.app.console.ConsoleServices;
@@ -528,6 +529,8 @@ public final class BookingApp {
   /** What the console shows from the WhatsApp, Mercado Pago and notification parts. */
   private ConsoleData consoleData(Clock clock) {
     return ConsoleData.none()
+        .withAlerts(new ConsoleAlerts(adapters.outbox(), adapters.events()))
+        .withPaymentLinks(mercadoPago.issuePaymentLink())
         .withInbox(
             new ConversationDesk(
                 adapters.conversations(),

@@ -90,7 +90,9 @@ public final class Views {
       boolean canUnblock,
       String firstNight,
       String lastNight,
-      String backMonth) {}
+      String backMonth,
+      boolean canLink,
+      String link) {}
 
   /** An open conflict on a stay's page, to mark as resolved once decided. */
   public record ConflictRow(long id, String text) {}
@@ -123,7 +125,9 @@ public final class Views {
       List<HolidayRow> holidays,
       List<FeedRow> feeds,
       String exportUrl,
-      List<Option> sources) {}
+      List<Option> sources,
+      String address,
+      String arrivalInstructions) {}
 
   public record SeasonRow(
       int index, String name, String firstNight, String lastNight, String rate, String minNights) {}
