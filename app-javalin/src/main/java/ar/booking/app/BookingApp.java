@@ -15,6 +15,7 @@ import ar.booking.app.console.ConsoleApi;
 import ar.booking.app.console.ConsoleData;
 import ar.booking.app.console.ConsoleServices;
 import ar.booking.app.console.ConversationDesk;
+import ar.booking.app.console.SandboxChat;
 import ar.booking.app.events.EventsApi;
 import ar.booking.app.events.MetricsSubscriber;
 import ar.booking.app.health.HealthApi;
@@ -37,6 +38,7 @@ import ar.booking.app.speech.WhatsAppAudio;
 import ar.booking.app.whatsapp.InboxWorker;
 import ar.booking.app.whatsapp.OutboxDispatcher;
 import ar.booking.app.whatsapp.WhatsAppChannel;
+import ar.booking.app.whatsapp.WhatsAppWebhook;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
 import ar.booking.calendar.Ical4jFeedParser;
@@ -410,6 +412,7 @@ public final class BookingApp {
             .routes());
     // The owner's console (/admin, ADR 0014) on the same use cases; inbox, payments and alerts
     // show "sin datos" until their sources are plugged into ConsoleData.
+    ConversationDesk desk = conversationDesk(clock);
     groups.add(
         new ConsoleApi(
             new ConsoleServices(
@@ -430,7 +433,7 @@ public final class BookingApp {
                 new ClientAddress(config.http().trustProxyHeaders()),
                 clock,
                 config.booking().timezone(),
-                consoleData(clock))));
+                consoleData(desk))));
     groups.add(new EventsApi(adapters.events(), clock));
     groups.addAll(mercadoPago.routes());
     groups.add(notifications.routes());
@@ -499,6 +502,17 @@ public final class BookingApp {
     health.degrading("inbox", whatsapp.inboxHealth());
     health.degrading("outbox", whatsapp.outboxHealth());
     groups.addAll(whatsapp.routes());
+    if (config.mode() == RunMode.DEVELOPMENT) {
+      // The developer's WhatsApp sandbox (/sandbox): guest messages as signed webhook deliveries.
+      groups.add(
+          new SandboxChat(
+              desk,
+              config.whatsapp().appSecret(),
+              WhatsAppWebhook.PATH,
+              () -> server.port(),
+              clock,
+              config.booking().timezone()));
+    }
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
@@ -527,24 +541,28 @@ public final class BookingApp {
   }
 
   /** What the console shows from the WhatsApp, Mercado Pago and notification parts. */
-  private ConsoleData consoleData(Clock clock) {
+  private ConsoleData consoleData(ConversationDesk desk) {
     return ConsoleData.none()
         .withAlerts(new ConsoleAlerts(adapters.outbox(), adapters.events()))
         .withPaymentLinks(mercadoPago.issuePaymentLink())
-        .withInbox(
-            new ConversationDesk(
-                adapters.conversations(),
-                adapters.inbox(),
-                adapters.outbox(),
-                new ReleaseConversation(
-                    adapters.conversations(), adapters.events(), adapters.transactions(), clock),
-                new ReplyAsOwner(adapters.outbox(), clock),
-                clock,
-                () -> {
-                  if (whatsapp != null) {
-                    whatsapp.dispatcher().wake();
-                  }
-                }));
+        .withInbox(desk);
+  }
+
+  /** The conversations for the console's inbox and the sandbox. */
+  private ConversationDesk conversationDesk(Clock clock) {
+    return new ConversationDesk(
+        adapters.conversations(),
+        adapters.inbox(),
+        adapters.outbox(),
+        new ReleaseConversation(
+            adapters.conversations(), adapters.events(), adapters.transactions(), clock),
+        new ReplyAsOwner(adapters.outbox(), clock),
+        clock,
+        () -> {
+          if (whatsapp != null) {
+            whatsapp.dispatcher().wake();
+          }
+        });
   }
 
   /** The WhatsApp channel (its loops, for tests), once started. */
