@@ -64,6 +64,8 @@ public final class ConsoleApi implements RouteGroup {
           new String[] {"text/css; charset=utf-8", "/console/console.css"},
           "console.js",
           new String[] {"text/javascript; charset=utf-8", "/console/console.js"},
+          "sandbox.js",
+          new String[] {"text/javascript; charset=utf-8", "/console/sandbox.js"},
           "htmx.min.js",
           new String[] {
             "text/javascript; charset=utf-8",
