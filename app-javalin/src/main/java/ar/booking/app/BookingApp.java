@@ -15,6 +15,7 @@ import ar.booking.app.console.ConsoleApi;
 import ar.booking.app.console.ConsoleData;
 import ar.booking.app.console.ConsoleServices;
 import ar.booking.app.console.ConversationDesk;
+import ar.booking.app.console.LatestPayments;
 import ar.booking.app.console.SandboxChat;
 import ar.booking.app.events.EventsApi;
 import ar.booking.app.events.MetricsSubscriber;
@@ -544,6 +545,7 @@ public final class BookingApp {
   private ConsoleData consoleData(ConversationDesk desk) {
     return ConsoleData.none()
         .withAlerts(new ConsoleAlerts(adapters.outbox(), adapters.events()))
+        .withPayments(new LatestPayments(adapters.payments()))
         .withPaymentLinks(mercadoPago.issuePaymentLink())
         .withInbox(desk);
   }

@@ -558,7 +558,7 @@ class ConsoleApiTest {
   }
 
   @Test
-  void inboxAndPaymentsSayThereIsNoDataUntilWired() {
+  void anEmptyInboxAndPaymentsPageSaySo() {
     Browser browser = server.browser().logIn();
     assertThat(browser.get("/admin/inbox").body()).contains("Sin datos.");
     assertThat(browser.get("/admin/payments").body()).contains("Sin alertas.");

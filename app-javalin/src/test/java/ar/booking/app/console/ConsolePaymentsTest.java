@@ -41,6 +41,22 @@ class ConsolePaymentsTest {
   }
 
   @Test
+  void theLatestPaymentsAreListedWithTheirBooking() {
+    var unit = server.unit("Cabaña Lago");
+    Reservation hold = server.hold(unit.id(), LocalDate.of(2026, 11, 20), 2, "Ana Pérez");
+    Browser browser = server.browser().logIn();
+    String stay = "/admin/stays/" + hold.code().value();
+    assertThat(browser.post(stay + "/pay", "_csrf", browser.csrf(), "amount", "12000").status())
+        .isEqualTo(303);
+
+    String body = browser.get("/admin/payments").body();
+
+    assertThat(body)
+        .contains("href=\"" + stay + "\"", "Efectivo / a mano", "$ 12.000")
+        .doesNotContain("Sin datos.");
+  }
+
+  @Test
   void deadMessagesAreAlerts() {
     var at = server.clock.instant();
     server
