@@ -22,6 +22,10 @@ class MercadoPagoConfigTest {
     env.put("BASE_URL", "https://reservas.example.com");
     env.put("METRICS_TOKEN", "b7e1c2d3a4f5061728394a5b6c7d8e9f-metrics-scrape");
     env.put("ICS_SALT", "c4d5e6f708192a3b4c5d6e7f8091a2b3-calendar-export-salt");
+    env.put("WHATSAPP_APP_SECRET", "e1f2a3b4c5d6e7f8091a2b3c4d5e6f70");
+    env.put("WHATSAPP_VERIFY_TOKEN", "5d6e7f8091a2b3c4d5e6f708192a3b4c-verify");
+    env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-test-access-token");
+    env.put("WHATSAPP_PHONE_NUMBER_ID", "106540352242922");
     return env;
   }
 

@@ -72,6 +72,12 @@ class NotificationConfigTest {
     production.put("METRICS_TOKEN", "b7e1c2d3a4f5061728394a5b6c7d8e9f-metrics-scrape");
     production.put("ICS_SALT", "c4d5e6f708192a3b4c5d6e7f8091a2b3-calendar-export-salt");
     production.put("OWNER_EMAIL", "duenio@cabanas.test");
+    production.put("WHATSAPP_APP_SECRET", "e1f2a3b4c5d6e7f8091a2b3c4d5e6f70");
+    production.put("WHATSAPP_VERIFY_TOKEN", "5d6e7f8091a2b3c4d5e6f708192a3b4c-verify");
+    production.put("WHATSAPP_ACCESS_TOKEN", "EAAG-test-access-token");
+    production.put("WHATSAPP_PHONE_NUMBER_ID", "106540352242922");
+    production.put("MERCADOPAGO_ACCESS_TOKEN", "APP_USR-notification-test-token");
+    production.put("MERCADOPAGO_WEBHOOK_SECRET", "notification-test-webhook-secret");
     assertThatThrownBy(() -> Config.from(production)).hasMessageContaining("SMTP_HOST");
     production.put("SMTP_HOST", "smtp.cabanas.test");
     production.put("SMTP_FROM", "r@cabanas.test");

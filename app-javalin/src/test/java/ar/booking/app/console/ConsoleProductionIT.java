@@ -40,6 +40,10 @@ class ConsoleProductionIT {
     // Required in production once the Mercado Pago feature is merged; ignored before.
     env.put("MERCADOPAGO_ACCESS_TOKEN", "APP_USR-console-prod-like-token");
     env.put("MERCADOPAGO_WEBHOOK_SECRET", "console-prod-like-webhook-secret");
+    env.put("WHATSAPP_APP_SECRET", "e1f2a3b4c5d6e7f8091a2b3c4d5e6f70");
+    env.put("WHATSAPP_VERIFY_TOKEN", "5d6e7f8091a2b3c4d5e6f708192a3b4c-verify");
+    env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-test-access-token");
+    env.put("WHATSAPP_PHONE_NUMBER_ID", "106540352242922");
     env.put("DATA_DIR", Files.createTempDirectory("console-prod").toString());
     env.put("PORT", "0");
     env.put("SHUTDOWN_TIMEOUT_SECONDS", "5");
