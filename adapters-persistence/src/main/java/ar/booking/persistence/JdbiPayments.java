@@ -150,6 +150,17 @@ final class JdbiPayments implements Payments {
                 .list());
   }
 
+  @Override
+  public List<Payment> latest(int limit) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM payment ORDER BY id DESC LIMIT :limit")
+                .bind("limit", Math.max(0, limit))
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
   private static Payment read(ResultSet rs) throws SQLException {
     Currency currency = Currency.getInstance(rs.getString("currency").strip());
     String code = rs.getString("reservation_code");

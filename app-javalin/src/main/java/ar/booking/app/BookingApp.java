@@ -10,9 +10,13 @@ import ar.booking.app.auth.PasswordVersions;
 import ar.booking.app.auth.RateLimiter;
 import ar.booking.app.config.Config;
 import ar.booking.app.config.RunMode;
+import ar.booking.app.console.ConsoleAlerts;
 import ar.booking.app.console.ConsoleApi;
 import ar.booking.app.console.ConsoleData;
 import ar.booking.app.console.ConsoleServices;
+import ar.booking.app.console.ConversationDesk;
+import ar.booking.app.console.LatestPayments;
+import ar.booking.app.console.SandboxChat;
 import ar.booking.app.events.EventsApi;
 import ar.booking.app.events.MetricsSubscriber;
 import ar.booking.app.health.HealthApi;
@@ -35,6 +39,7 @@ import ar.booking.app.speech.WhatsAppAudio;
 import ar.booking.app.whatsapp.InboxWorker;
 import ar.booking.app.whatsapp.OutboxDispatcher;
 import ar.booking.app.whatsapp.WhatsAppChannel;
+import ar.booking.app.whatsapp.WhatsAppWebhook;
 import ar.booking.calendar.FetchSettings;
 import ar.booking.calendar.HttpFeedFetcher;
 import ar.booking.calendar.Ical4jFeedParser;
@@ -51,6 +56,8 @@ import ar.booking.core.conversation.GuestMessageHandler;
 import ar.booking.core.conversation.SpanishRequestParser;
 import ar.booking.core.conversation.dialog.DialogSettings;
 import ar.booking.core.conversation.dialog.HandleGuestMessage;
+import ar.booking.core.conversation.dialog.ReleaseConversation;
+import ar.booking.core.conversation.dialog.ReplyAsOwner;
 import ar.booking.core.event.EventDispatcher;
 import ar.booking.core.event.EventSubscriber;
 import ar.booking.core.messaging.SpeechToText;
@@ -406,6 +413,7 @@ public final class BookingApp {
             .routes());
     // The owner's console (/admin, ADR 0014) on the same use cases; inbox, payments and alerts
     // show "sin datos" until their sources are plugged into ConsoleData.
+    ConversationDesk desk = conversationDesk(clock);
     groups.add(
         new ConsoleApi(
             new ConsoleServices(
@@ -426,7 +434,7 @@ public final class BookingApp {
                 new ClientAddress(config.http().trustProxyHeaders()),
                 clock,
                 config.booking().timezone(),
-                ConsoleData.none())));
+                consoleData(desk))));
     groups.add(new EventsApi(adapters.events(), clock));
     groups.addAll(mercadoPago.routes());
     groups.add(notifications.routes());
@@ -495,6 +503,17 @@ public final class BookingApp {
     health.degrading("inbox", whatsapp.inboxHealth());
     health.degrading("outbox", whatsapp.outboxHealth());
     groups.addAll(whatsapp.routes());
+    if (config.mode() == RunMode.DEVELOPMENT) {
+      // The developer's WhatsApp sandbox (/sandbox): guest messages as signed webhook deliveries.
+      groups.add(
+          new SandboxChat(
+              desk,
+              config.whatsapp().appSecret(),
+              WhatsAppWebhook.PATH,
+              () -> server.port(),
+              clock,
+              config.booking().timezone()));
+    }
     groups.addAll(extraRoutes);
 
     RequestTracking tracking =
@@ -520,6 +539,32 @@ public final class BookingApp {
 
     jobs.start();
     whatsapp.start();
+  }
+
+  /** What the console shows from the WhatsApp, Mercado Pago and notification parts. */
+  private ConsoleData consoleData(ConversationDesk desk) {
+    return ConsoleData.none()
+        .withAlerts(new ConsoleAlerts(adapters.outbox(), adapters.events()))
+        .withPayments(new LatestPayments(adapters.payments()))
+        .withPaymentLinks(mercadoPago.issuePaymentLink())
+        .withInbox(desk);
+  }
+
+  /** The conversations for the console's inbox and the sandbox. */
+  private ConversationDesk conversationDesk(Clock clock) {
+    return new ConversationDesk(
+        adapters.conversations(),
+        adapters.inbox(),
+        adapters.outbox(),
+        new ReleaseConversation(
+            adapters.conversations(), adapters.events(), adapters.transactions(), clock),
+        new ReplyAsOwner(adapters.outbox(), clock),
+        clock,
+        () -> {
+          if (whatsapp != null) {
+            whatsapp.dispatcher().wake();
+          }
+        });
   }
 
   /** The WhatsApp channel (its loops, for tests), once started. */

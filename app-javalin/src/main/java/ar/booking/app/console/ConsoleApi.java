@@ -64,6 +64,8 @@ public final class ConsoleApi implements RouteGroup {
           new String[] {"text/css; charset=utf-8", "/console/console.css"},
           "console.js",
           new String[] {"text/javascript; charset=utf-8", "/console/console.js"},
+          "sandbox.js",
+          new String[] {"text/javascript; charset=utf-8", "/console/sandbox.js"},
           "htmx.min.js",
           new String[] {
             "text/javascript; charset=utf-8",
@@ -98,6 +100,9 @@ public final class ConsoleApi implements RouteGroup {
           Map.entry("feed-added", "Calendario agregado. Sincronizalo para traer sus reservas."),
           Map.entry("feed-removed", "Calendario quitado; sus reservas importadas se liberaron."),
           Map.entry("conflict-resolved", "Conflicto marcado como resuelto."),
+          Map.entry("replied", "Respuesta en camino."),
+          Map.entry("released", "Listo: el bot vuelve a atender a este huésped."),
+          Map.entry("link-issued", "Link de pago listo: copialo y mandalo."),
           Map.entry("synced", "Sincronización terminada: mirá el estado de cada calendario."));
 
   private final ConsoleServices services;
@@ -141,6 +146,9 @@ public final class ConsoleApi implements RouteGroup {
     routes.get(ROOT, this::grid);
     routes.post(BLOCK, this::block);
     routes.get(INBOX, this::inbox);
+    routes.get(INBOX + "/{wa_id}", this::conversation);
+    routes.post(INBOX + "/{wa_id}/reply", this::reply);
+    routes.post(INBOX + "/{wa_id}/release", this::release);
     routes.get(PAYMENTS, this::payments);
     stays.addTo(routes);
     units.addTo(routes);
@@ -427,6 +435,89 @@ public final class ConsoleApi implements RouteGroup {
             frame(ctx, "Mensajes", "inbox"),
             source.isPresent(),
             source.map(s -> s.latest(100)).orElse(List.of())));
+  }
+
+  private ConversationDesk desk() {
+    if (services.data().inbox().orElse(null) instanceof ConversationDesk desk) {
+      return desk;
+    }
+    throw Halt.page(404, "");
+  }
+
+  private static String guest(Context ctx) {
+    String id = ctx.pathParam("wa_id").strip();
+    if (!id.matches("[0-9A-Za-z._+-]{3,64}")) {
+      throw Halt.page(404, "");
+    }
+    return id;
+  }
+
+  private void conversation(Context ctx) {
+    conversationPage(ctx, null);
+  }
+
+  private void conversationPage(Context ctx, String problem) {
+    String guest = guest(ctx);
+    ConversationDesk.Transcript transcript =
+        desk().transcript(guest).orElseThrow(() -> Halt.page(404, ""));
+    String name =
+        transcript
+            .conversation()
+            .map(c -> c.guestName())
+            .filter(n -> n != null && !n.isBlank())
+            .orElse(guest);
+    List<Views.MessageRow> rows =
+        transcript.lines().stream()
+            .map(
+                l ->
+                    new Views.MessageRow(
+                        l.fromGuest(),
+                        Labels.shortDateTime(l.at(), services.zone()),
+                        l.text(),
+                        l.transcript(),
+                        Labels.messageStatus(l.status())))
+            .toList();
+    String until =
+        transcript
+            .conversation()
+            .filter(c -> transcript.waiting())
+            .map(c -> Labels.shortDateTime(c.handoffUntil(), services.zone()))
+            .orElse("");
+    String notice = ctx.queryParam("notice");
+    html(
+        ctx,
+        "conversation.jte",
+        new Views.TranscriptView(
+            frame(ctx, name, "inbox", notice == null ? null : NOTICES.get(notice), problem),
+            guest,
+            name,
+            transcript.waiting(),
+            until,
+            rows,
+            INBOX + "/" + guest + "/reply",
+            INBOX + "/" + guest + "/release"));
+  }
+
+  private void reply(Context ctx) {
+    String guest = guest(ctx);
+    String text = Optional.ofNullable(ctx.formParam("text")).orElse("").strip();
+    Optional<String> problem =
+        text.isEmpty() ? Optional.of("Escribí una respuesta.") : desk().reply(guest, text);
+    if (problem.isPresent()) {
+      ctx.status(400);
+      conversationPage(ctx, problem.get());
+      return;
+    }
+    log.info("Console reply to {} by {}", guest, Actors.current(ctx));
+    throw Halt.redirect(INBOX + "/" + guest + "?notice=replied");
+  }
+
+  private void release(Context ctx) {
+    String guest = guest(ctx);
+    if (!desk().release(guest, Actors.current(ctx))) {
+      throw Halt.page(404, "");
+    }
+    throw Halt.redirect(INBOX + "/" + guest + "?notice=released");
   }
 
   private void payments(Context ctx) {

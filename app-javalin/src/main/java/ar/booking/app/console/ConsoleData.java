@@ -1,5 +1,6 @@
 package ar.booking.app.console;
 
+import ar.booking.core.payment.IssuePaymentLink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,12 +12,22 @@ import java.util.Optional;
  * that is not wired shows as "sin datos".
  */
 public record ConsoleData(
-    Optional<InboxSource> inbox, Optional<PaymentSource> payments, Optional<AlertSource> alerts) {
+    Optional<InboxSource> inbox,
+    Optional<PaymentSource> payments,
+    Optional<AlertSource> alerts,
+    Optional<IssuePaymentLink> paymentLinks) {
 
   public ConsoleData {
     Objects.requireNonNull(inbox, "inbox");
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(paymentLinks, "paymentLinks");
+  }
+
+  /** Without payment links. */
+  public ConsoleData(
+      Optional<InboxSource> inbox, Optional<PaymentSource> payments, Optional<AlertSource> alerts) {
+    this(inbox, payments, alerts, Optional.empty());
   }
 
   /** Nothing wired yet. */
@@ -25,15 +36,20 @@ public record ConsoleData(
   }
 
   public ConsoleData withInbox(InboxSource source) {
-    return new ConsoleData(Optional.of(source), payments, alerts);
+    return new ConsoleData(Optional.of(source), payments, alerts, paymentLinks);
   }
 
   public ConsoleData withPayments(PaymentSource source) {
-    return new ConsoleData(inbox, Optional.of(source), alerts);
+    return new ConsoleData(inbox, Optional.of(source), alerts, paymentLinks);
   }
 
   public ConsoleData withAlerts(AlertSource source) {
-    return new ConsoleData(inbox, payments, Optional.of(source));
+    return new ConsoleData(inbox, payments, Optional.of(source), paymentLinks);
+  }
+
+  /** The "send a payment link" action on a hold's page. */
+  public ConsoleData withPaymentLinks(IssuePaymentLink issue) {
+    return new ConsoleData(inbox, payments, alerts, Optional.of(issue));
   }
 
   /** The latest conversations, guests waiting for a human first. */
@@ -59,7 +75,19 @@ public record ConsoleData(
    * for a human answer.
    */
   public record ConversationLine(
-      String guest, String channel, String lastMessage, Instant lastAt, boolean waitingForHuman) {}
+      String guest,
+      String channel,
+      String lastMessage,
+      Instant lastAt,
+      boolean waitingForHuman,
+      String waId) {
+
+    /** A line without a transcript to open. */
+    public ConversationLine(
+        String guest, String channel, String lastMessage, Instant lastAt, boolean waitingForHuman) {
+      this(guest, channel, lastMessage, lastAt, waitingForHuman, null);
+    }
+  }
 
   /** One payment: for which reservation (may be null: an orphan), how much, in what state. */
   public record PaymentLine(

@@ -149,4 +149,20 @@ final class Labels {
     String name = month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, ES_AR);
     return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " de " + month.getYear();
   }
+
+  /** A message's state in the inbox or the outbox (delivery states included). */
+  static String messageStatus(String status) {
+    return switch (status) {
+      case "PENDING" -> "pendiente";
+      case "PROCESSING" -> "procesando";
+      case "PROCESSED" -> "recibido";
+      case "SENT" -> "enviado";
+      case "ACCEPTED" -> "aceptado";
+      case "DELIVERED" -> "entregado";
+      case "READ" -> "leído";
+      case "FAILED" -> "falló";
+      case "DEAD" -> "no entregado";
+      default -> status.toLowerCase(java.util.Locale.ROOT);
+    };
+  }
 }

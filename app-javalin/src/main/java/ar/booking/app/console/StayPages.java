@@ -7,6 +7,7 @@ import ar.booking.app.http.Actors;
 import ar.booking.core.accommodation.Accommodation;
 import ar.booking.core.calendarsync.FeedConflict;
 import ar.booking.core.calendarsync.ResolveConflict;
+import ar.booking.core.payment.IssuePaymentLink;
 import ar.booking.core.payment.Payment;
 import ar.booking.core.payment.PaymentProvider;
 import ar.booking.core.payment.PaymentStatus;
@@ -53,6 +54,7 @@ final class StayPages {
     routes.get(STAYS + "/{code}", this::page);
     routes.post(STAYS + "/{code}/pay", this::pay);
     routes.post(STAYS + "/{code}/cancel", this::cancel);
+    routes.post(STAYS + "/{code}/link", this::link);
     routes.post(STAYS + "/{code}/unblock", this::unblock);
     routes.post(STAYS + "/{code}/conflicts/{id}/resolve", this::resolve);
   }
@@ -148,7 +150,60 @@ final class StayPages {
             r.kind() == OccupancyKind.OWNER_BLOCK && r.status() == ReservationStatus.BLOCKED,
             r.period().checkIn().toString(),
             r.period().checkOut().minusDays(1).toString(),
-            YearMonth.from(r.period().checkIn()).toString()));
+            YearMonth.from(r.period().checkIn()).toString(),
+            r.status() == ReservationStatus.PRE_RESERVED
+                && services.data().paymentLinks().isPresent(),
+            Optional.ofNullable(ctx.<String>attribute(LINK)).orElse("")));
+  }
+
+  private static final String LINK = "console.link";
+
+  private void link(Context ctx) {
+    Reservation r = find(ctx);
+    var issue = services.data().paymentLinks().orElseThrow(() -> ConsoleApi.Halt.page(404, ""));
+    Views.Frame frame = ConsoleApi.frame(ctx, "Estadía", "grid");
+    switch (issue.issue(r.code())) {
+      case IssuePaymentLink.Issued issued -> {
+        log.info("Console payment link for {} by {}", r.code().value(), Actors.current(ctx));
+        ctx.attribute(LINK, issued.link().url());
+        show(
+            ctx,
+            r,
+            new Views.Frame(
+                frame.title(),
+                frame.nav(),
+                frame.email(),
+                frame.csrf(),
+                ConsoleApi.NOTICES.get("link-issued"),
+                null));
+      }
+      case IssuePaymentLink.NotPayable notPayable -> {
+        ctx.status(409);
+        show(
+            ctx,
+            r,
+            new Views.Frame(
+                frame.title(),
+                frame.nav(),
+                frame.email(),
+                frame.csrf(),
+                null,
+                "No se puede cobrar esta reserva: " + notPayable.reason()));
+      }
+      case IssuePaymentLink.GatewayDown down -> {
+        ctx.status(503);
+        show(
+            ctx,
+            r,
+            new Views.Frame(
+                frame.title(),
+                frame.nav(),
+                frame.email(),
+                frame.csrf(),
+                null,
+                "Mercado Pago no responde ahora. Probá de nuevo en un rato."));
+      }
+    }
   }
 
   private void pay(Context ctx) {

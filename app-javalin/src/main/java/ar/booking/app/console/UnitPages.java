@@ -183,7 +183,9 @@ final class UnitPages {
             exportUrl,
             Arrays.stream(FeedSource.values())
                 .map(s -> new Views.Option(s.label(), Labels.source(s.channel()), false))
-                .toList()));
+                .toList(),
+            Optional.ofNullable(unit.address()).orElse(""),
+            Optional.ofNullable(unit.arrivalInstructions()).orElse("")));
   }
 
   private Views.FeedRow feedRow(CalendarFeed feed, Instant now) {
@@ -216,23 +218,36 @@ final class UnitPages {
               integer(ctx, "deposit_percentage", "la seña", 0, 100));
       Accommodation changed =
           new Accommodation(
-              unit.id(),
-              text(ctx, "name", "el nombre", 200),
-              unit.type(),
-              integer(ctx, "capacity", "la capacidad", 1, MAX_CAPACITY),
-              unit.description(),
-              unit.amenities(),
-              unit.checkInTime(),
-              unit.checkOutTime(),
-              unit.zone(),
-              "on".equals(ctx.formParam("active")),
-              pricing,
-              unit.exportTokenVersion());
+                  unit.id(),
+                  text(ctx, "name", "el nombre", 200),
+                  unit.type(),
+                  integer(ctx, "capacity", "la capacidad", 1, MAX_CAPACITY),
+                  unit.description(),
+                  unit.amenities(),
+                  unit.checkInTime(),
+                  unit.checkOutTime(),
+                  unit.zone(),
+                  "on".equals(ctx.formParam("active")),
+                  pricing,
+                  unit.exportTokenVersion())
+              .withArrival(
+                  optional(ctx, "address", "la dirección", 500),
+                  optional(ctx, "arrival_instructions", "las indicaciones de llegada", 4000));
       services.accommodations().update(changed);
       redirect(unit, "unit-saved");
     } catch (IllegalArgumentException e) {
       invalid(ctx, unit, e);
     }
+  }
+
+  /** An optional text field (null when empty), at most {@code max} characters. */
+  private static String optional(Context ctx, String field, String what, int max) {
+    String value = Optional.ofNullable(ctx.formParam(field)).orElse("").strip();
+    if (value.length() > max) {
+      throw new IllegalArgumentException(
+          "Revisá " + what + ": puede tener hasta " + max + " caracteres.");
+    }
+    return value.isEmpty() ? null : value;
   }
 
   private void addSeason(Context ctx) {

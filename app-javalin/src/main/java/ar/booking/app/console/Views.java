@@ -90,7 +90,9 @@ public final class Views {
       boolean canUnblock,
       String firstNight,
       String lastNight,
-      String backMonth) {}
+      String backMonth,
+      boolean canLink,
+      String link) {}
 
   /** An open conflict on a stay's page, to mark as resolved once decided. */
   public record ConflictRow(long id, String text) {}
@@ -123,7 +125,9 @@ public final class Views {
       List<HolidayRow> holidays,
       List<FeedRow> feeds,
       String exportUrl,
-      List<Option> sources) {}
+      List<Option> sources,
+      String address,
+      String arrivalInstructions) {}
 
   public record SeasonRow(
       int index, String name, String firstNight, String lastNight, String rate, String minNights) {}
@@ -155,4 +159,19 @@ public final class Views {
 
   /** A calendar feed that needs attention. */
   public record FeedAlert(String unit, String source, String status, String error, String href) {}
+
+  /** One guest's conversation: the transcript and the answer and release forms. */
+  public record TranscriptView(
+      Frame frame,
+      String waId,
+      String guest,
+      boolean waiting,
+      String handoffUntil,
+      List<MessageRow> messages,
+      String replyAction,
+      String releaseAction) {}
+
+  /** One message: from the guest or to them, when, what (a voice note's transcript), its state. */
+  public record MessageRow(
+      boolean fromGuest, String at, String text, String transcript, String status) {}
 }

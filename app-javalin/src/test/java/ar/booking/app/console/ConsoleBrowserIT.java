@@ -187,7 +187,7 @@ class ConsoleBrowserIT {
   }
 
   /** Copies a screenshot to the project's docs/screenshots (linked from the README). */
-  private static void publish(String file) {
+  static void publish(String file) {
     Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs");
     if (!Files.isDirectory(docs)) {
       throw new AssertionError("no docs/ next to the module: " + docs);
@@ -200,7 +200,7 @@ class ConsoleBrowserIT {
     }
   }
 
-  private static ChromeDriver chromium(int width, int height) {
+  static ChromeDriver chromium(int width, int height) {
     for (String program : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(Path.of(program))) {
         throw new AssertionError(

@@ -96,6 +96,9 @@ class ConsoleProductionIT {
       assertThat(blocked.header("Location")).endsWith("notice=blocked");
       String grid = browser.get("/admin?month=" + night.toString().substring(0, 7)).body();
       assertThat(grid).contains("Cabaña del Río", "Bloqueo: Mantenimiento");
+      // The developer's sandbox does not exist in production.
+      assertThat(browser.get("/sandbox").status()).isEqualTo(404);
+      assertThat(browser.post("/sandbox/send", "text", "hola").status()).isEqualTo(404);
     } finally {
       app.stop();
     }

@@ -74,4 +74,14 @@ final class InMemoryPayments implements Payments {
                 .sorted(java.util.Comparator.comparingLong(Payment::id))
                 .toList());
   }
+
+  @Override
+  public List<Payment> latest(int limit) {
+    return db.read(
+        () ->
+            db.payments.values().stream()
+                .sorted(java.util.Comparator.comparingLong(Payment::id).reversed())
+                .limit(Math.max(0, limit))
+                .toList());
+  }
 }

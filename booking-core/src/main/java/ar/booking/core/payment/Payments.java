@@ -19,6 +19,11 @@ public interface Payments {
   /** The payments of a booking, oldest first. */
   List<Payment> ofReservation(ReservationCode code);
 
+  /**
+   * The latest payments of every booking (and those of none), newest first, at most {@code limit}.
+   */
+  List<Payment> latest(int limit);
+
   /** Result of {@link #record}. */
   sealed interface RecordOutcome permits Created, Changed, Unchanged {
     Payment payment();

@@ -101,6 +101,26 @@ public abstract class PaymentsContract {
   }
 
   @Test
+  void theLatestPaymentsComeNewestFirst() {
+    Payment first =
+        s.payments()
+            .record(payment("l1-" + UUID.randomUUID(), 1_000, PaymentStatus.APPROVED, 0), "t")
+            .payment();
+    Payment second =
+        s.payments()
+            .record(payment("l2-" + UUID.randomUUID(), 2_000, PaymentStatus.PENDING, 0), "t")
+            .payment();
+    Payment third =
+        s.payments()
+            .record(payment("l3-" + UUID.randomUUID(), 3_000, PaymentStatus.REJECTED, 0), "t")
+            .payment();
+
+    assertThat(s.payments().latest(2)).containsExactly(third, second);
+    assertThat(s.payments().latest(10)).startsWith(third, second, first);
+    assertThat(s.payments().latest(0)).isEmpty();
+  }
+
+  @Test
   void theAmountPaidIsTheApprovedPaymentsLessRefunds() {
     assertThat(paid()).isEqualTo(Money.ars(0));
     s.payments().record(payment("a-" + UUID.randomUUID(), 10_000, PaymentStatus.APPROVED, 0), "t");
