@@ -406,6 +406,7 @@ public final class BookingApp {
                 adapters.accommodations(),
                 adapters.reservations(),
                 adapters.payments(),
+                adapters.paymentLinks(),
                 recordPayment,
                 clock,
                 calendarSync,

@@ -303,6 +303,7 @@ class MercadoPagoIT {
     JsonNode booking = f.reservation(hold[0]);
     assertThat(booking.get("status").asText()).isEqualTo("confirmed");
     assertThat(booking.get("payments").get(0).get("status").asText()).isEqualTo("charged_back");
+    assertThat(booking.get("payment_flag").asText()).startsWith("charged_back");
     assertThat(f.events(hold[0], "PAYMENT_ANOMALY"))
         .extracting(e -> e.get("kind").asText())
         .containsExactly("charged_back");

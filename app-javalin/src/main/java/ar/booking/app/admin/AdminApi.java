@@ -1,6 +1,7 @@
 package ar.booking.app.admin;
 
 import ar.booking.app.http.RouteGroup;
+import ar.booking.core.payment.PaymentLinks;
 import ar.booking.core.payment.Payments;
 import ar.booking.core.payment.RecordPayment;
 import ar.booking.core.ports.Accommodations;
@@ -25,6 +26,7 @@ public final class AdminApi {
   private final Accommodations accommodations;
   private final Reservations reservations;
   private final Payments payments;
+  private final PaymentLinks paymentLinks;
   private final RecordPayment recordPayment;
   private final Clock clock;
   private final CalendarSyncAdmin calendarSync;
@@ -35,6 +37,7 @@ public final class AdminApi {
       Accommodations accommodations,
       Reservations reservations,
       Payments payments,
+      PaymentLinks paymentLinks,
       RecordPayment recordPayment,
       Clock clock,
       CalendarSyncAdmin calendarSync,
@@ -43,6 +46,7 @@ public final class AdminApi {
     this.accommodations = Objects.requireNonNull(accommodations, "accommodations");
     this.reservations = Objects.requireNonNull(reservations, "reservations");
     this.payments = Objects.requireNonNull(payments, "payments");
+    this.paymentLinks = Objects.requireNonNull(paymentLinks, "paymentLinks");
     this.recordPayment = Objects.requireNonNull(recordPayment, "recordPayment");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.calendarSync = Objects.requireNonNull(calendarSync, "calendarSync");
@@ -59,6 +63,7 @@ public final class AdminApi {
                 engine,
                 reservations,
                 payments,
+                paymentLinks,
                 recordPayment,
                 new ReservationCsv(accommodations, reservations, clock),
                 beforeHold)

@@ -8,13 +8,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A reservation as the owner sees it. {@code kind} is {@code booking} (a guest's), {@code block}
  * (the owner's) or {@code imported} (from another platform's calendar); {@code quote}, {@code
  * total} and {@code amount_paid} are {@code null} for blocks and imported stays. {@code
  * amount_paid} is what the approved payments add up to, less refunds; {@code payments} lists them
- * (only when one reservation is read, not in lists).
+ * and {@code payment_flag} says why the booking waits for the owner's look (a late payment, a
+ * refund or a chargeback), both only when one reservation is read, not in lists.
  */
 record ReservationView(
     String code,
@@ -38,10 +40,11 @@ record ReservationView(
     Instant holdExpiresAt,
     Instant createdAt,
     Instant updatedAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<PaymentView> payments) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<PaymentView> payments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String paymentFlag) {
 
-  /** With its payments, as {@code GET /reservations/{code}} shows it. */
-  static ReservationView of(Reservation r, List<Payment> payments) {
+  /** With its payments and payment flag, as {@code GET /reservations/{code}} shows it. */
+  static ReservationView of(Reservation r, List<Payment> payments, Optional<String> flag) {
     ReservationView plain = of(r);
     return new ReservationView(
         plain.code,
@@ -65,7 +68,8 @@ record ReservationView(
         plain.holdExpiresAt,
         plain.createdAt,
         plain.updatedAt,
-        payments.stream().map(PaymentView::of).toList());
+        payments.stream().map(PaymentView::of).toList(),
+        flag.orElse(null));
   }
 
   static ReservationView of(Reservation r) {
@@ -91,6 +95,7 @@ record ReservationView(
         r.holdExpiresAt(),
         r.createdAt(),
         r.updatedAt(),
+        null,
         null);
   }
 

@@ -6,6 +6,7 @@ import ar.booking.app.admin.ReservationRequests.Cancel;
 import ar.booking.app.admin.ReservationRequests.Confirm;
 import ar.booking.app.http.Actors;
 import ar.booking.app.http.ApiException;
+import ar.booking.core.payment.PaymentLinks;
 import ar.booking.core.payment.PaymentProvider;
 import ar.booking.core.payment.PaymentStatus;
 import ar.booking.core.payment.Payments;
@@ -34,6 +35,7 @@ final class ReservationsController {
   private final BookingEngine engine;
   private final Reservations reservations;
   private final Payments payments;
+  private final PaymentLinks paymentLinks;
   private final RecordPayment recordPayment;
   private final NewReservations creator;
   private final ReservationCsv csv;
@@ -42,12 +44,14 @@ final class ReservationsController {
       BookingEngine engine,
       Reservations reservations,
       Payments payments,
+      PaymentLinks paymentLinks,
       RecordPayment recordPayment,
       ReservationCsv csv,
       java.util.function.Consumer<ar.booking.core.shared.AccommodationId> beforeHold) {
     this.engine = engine;
     this.reservations = reservations;
     this.payments = payments;
+    this.paymentLinks = paymentLinks;
     this.recordPayment = recordPayment;
     this.creator = new NewReservations(engine, beforeHold);
     this.csv = csv;
@@ -83,11 +87,11 @@ final class ReservationsController {
 
   private void read(Context ctx) {
     Reservation r = find(ctx);
-    ctx.json(ReservationView.of(r, payments.ofReservation(r.code())));
+    ctx.json(ReservationView.of(r, payments.ofReservation(r.code()), paymentLinks.flag(r.code())));
   }
 
   private ReservationView withPayments(Reservation r) {
-    return ReservationView.of(r, payments.ofReservation(r.code()));
+    return ReservationView.of(r, payments.ofReservation(r.code()), paymentLinks.flag(r.code()));
   }
 
   private void create(Context ctx) {
