@@ -412,8 +412,8 @@ public final class BookingApp {
                 calendarSync,
                 beforeHold)
             .routes());
-    // The owner's console (/admin, ADR 0014) on the same use cases; inbox, payments and alerts
-    // show "sin datos" until their sources are plugged into ConsoleData.
+    // The owner's console (/admin, ADR 0014) on the same use cases, with the conversations,
+    // payments and alerts of the channels (ConsoleData).
     ConversationDesk desk = conversationDesk(clock);
     groups.add(
         new ConsoleApi(
