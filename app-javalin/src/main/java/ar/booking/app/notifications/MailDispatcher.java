@@ -9,7 +9,6 @@ import ar.booking.core.messaging.MessageContent;
 import ar.booking.core.messaging.Outbox;
 import ar.booking.core.messaging.QueuedMessage;
 import ar.booking.core.ports.Transactions;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,13 +79,8 @@ public final class MailDispatcher {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.registry = Objects.requireNonNull(registry, "registry");
-    dead(); // shown as 0 from the start, so an alert on its increase works
-  }
-
-  private Counter dead() {
-    return Counter.builder("notifications.dead")
-        .description("Notifications given up on after their last attempt")
-        .register(registry);
+    NotificationMetrics.dead(
+        registry); // shown as 0 from the start, so an alert on its increase works
   }
 
   /** One pass: every due e-mail, a batch at a time. */
@@ -141,7 +135,6 @@ public final class MailDispatcher {
                 events.append(deadEvent(queued, failed.reason(), now));
               });
           count(purpose, "dead");
-          dead().increment();
           log.error(
               "E-mail {} ({}) to {} is dead after {} attempts: {}",
               queued.id(),
@@ -176,12 +169,6 @@ public final class MailDispatcher {
   }
 
   private void count(String kind, String outcome) {
-    Counter.builder("notifications.sent")
-        .description("Notification send attempts by channel, kind and outcome")
-        .tag("channel", "email")
-        .tag("kind", kind)
-        .tag("outcome", outcome)
-        .register(registry)
-        .increment();
+    NotificationMetrics.sent(registry, "email", kind, outcome);
   }
 }

@@ -1,14 +1,22 @@
 package ar.booking.app.whatsapp;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A background loop that claims work in passes: right after a pass that found work, otherwise when
  * woken (a webhook stored messages, a reply was queued) or after {@code poll}. Claims are safe
- * across instances (leases with {@code FOR UPDATE SKIP LOCKED}), so every instance runs one.
+ * across instances (leases with {@code FOR UPDATE SKIP LOCKED}), so every instance runs one. What a
+ * pass claims runs on a pool of {@code threads} workers ({@link #claimAndRun}).
  */
 abstract class ClaimLoop implements AutoCloseable {
 
@@ -20,11 +28,50 @@ abstract class ClaimLoop implements AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private boolean woken;
   private volatile boolean running;
+  private final int threads;
+  private final ExecutorService pool;
+  private final Semaphore slots;
+  private boolean backlog;
   private Thread thread;
 
-  ClaimLoop(String name, Duration poll) {
+  ClaimLoop(String name, Duration poll, int threads) {
     this.name = name;
     this.poll = poll;
+    this.threads = threads;
+    this.slots = new Semaphore(threads);
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads, Thread.ofPlatform().daemon().name(name + "-", 1).factory());
+  }
+
+  /**
+   * Claims with {@code claim} (given how many workers are free) and runs {@code work} on each
+   * claimed item in the pool; a finishing item wakes the loop. Under a backlog (the last claim came
+   * back full) it claims only once half the workers are free: a claim costs one query whatever its
+   * size, and claims of one item each starve the workers. Returns how many it claimed.
+   */
+  <T> int claimAndRun(IntFunction<List<T>> claim, Consumer<T> work) {
+    int free = slots.availablePermits();
+    if (free == 0 || (backlog && free < (threads + 1) / 2)) {
+      return 0;
+    }
+    List<T> claimed = claim.apply(free);
+    backlog = claimed.size() == free;
+    for (T item : claimed) {
+      slots.acquireUninterruptibly();
+      pool.execute(
+          () -> {
+            try {
+              work.accept(item);
+            } catch (RuntimeException e) {
+              log.warn("{}: a claimed item failed: {}", name, e.toString());
+            } finally {
+              slots.release();
+              wake();
+            }
+          });
+    }
+    return claimed.size();
   }
 
   /** One pass: claims and handles what is due; returns how many it claimed. Public for tests. */
@@ -79,7 +126,10 @@ abstract class ClaimLoop implements AutoCloseable {
     }
   }
 
-  /** Stops after the current pass, waiting for it up to ten seconds. */
+  /**
+   * Stops after the current pass, waiting for it up to ten seconds, then up to ten seconds for the
+   * items in hand.
+   */
   @Override
   public void close() {
     Thread t;
@@ -94,6 +144,12 @@ abstract class ClaimLoop implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    pool.shutdown();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

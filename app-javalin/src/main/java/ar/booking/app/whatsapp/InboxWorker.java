@@ -13,12 +13,7 @@ import ar.booking.core.ports.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +61,7 @@ public final class InboxWorker extends ClaimLoop {
   private final Settings settings;
   private final WhatsAppMetrics metrics;
   private final Runnable repliesQueued;
-  private final ExecutorService pool;
-  private final Semaphore slots;
   private Instant nextRefresh = Instant.MIN;
-  private boolean backlog;
 
   /**
    * @param repliesQueued called after a message was handled (wakes the outbox dispatcher)
@@ -84,7 +76,7 @@ public final class InboxWorker extends ClaimLoop {
       Settings settings,
       WhatsAppMetrics metrics,
       Runnable repliesQueued) {
-    super("whatsapp-inbox", settings.poll());
+    super("whatsapp-inbox", settings.poll(), settings.threads());
     this.inbox = inbox;
     this.outbox = outbox;
     this.events = events;
@@ -94,10 +86,6 @@ public final class InboxWorker extends ClaimLoop {
     this.settings = settings;
     this.metrics = metrics;
     this.repliesQueued = repliesQueued;
-    this.slots = new Semaphore(settings.threads());
-    this.pool =
-        Executors.newFixedThreadPool(
-            settings.threads(), Thread.ofPlatform().daemon().name("whatsapp-inbox-", 1).factory());
   }
 
   @Override
@@ -107,30 +95,7 @@ public final class InboxWorker extends ClaimLoop {
       nextRefresh = now.plusSeconds(1);
       metrics.refresh(inbox, outbox, now);
     }
-    int free = slots.availablePermits();
-    if (free == 0 || (backlog && free < (settings.threads() + 1) / 2)) {
-      // A finishing message wakes the loop. Under a backlog, claims wait for half the slots: a
-      // claim
-      // costs one query whatever its size, and claims of one message each starve the workers.
-      return 0;
-    }
-    List<StoredInbound> claimed = inbox.claim(now, now.plus(settings.lease()), free);
-    backlog = claimed.size() == free;
-    for (StoredInbound m : claimed) {
-      slots.acquireUninterruptibly();
-      pool.execute(
-          () -> {
-            try {
-              handle(m);
-            } catch (RuntimeException e) {
-              log.warn("Handling message {} failed: {}", m.id(), e.toString());
-            } finally {
-              slots.release();
-              wake();
-            }
-          });
-    }
-    return claimed.size();
+    return claimAndRun(free -> inbox.claim(now, now.plus(settings.lease()), free), this::handle);
   }
 
   private void handle(StoredInbound m) {
@@ -194,17 +159,5 @@ public final class InboxWorker extends ClaimLoop {
                   now));
         });
     repliesQueued.run();
-  }
-
-  /** Stops claiming, then waits up to ten seconds for the messages in hand. */
-  @Override
-  public void close() {
-    super.close();
-    pool.shutdown();
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -12,13 +12,8 @@ import ar.booking.messaging.whatsapp.WhatsAppMessenger.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +62,6 @@ public final class OutboxDispatcher extends ClaimLoop {
   private final Settings settings;
   private final WhatsAppMetrics metrics;
   private final ReceivedTimes received;
-  private final ExecutorService pool;
-  private boolean backlog;
-  private final Semaphore slots;
 
   /**
    * @param templates the approved template name for a purpose, if any
@@ -84,7 +76,7 @@ public final class OutboxDispatcher extends ClaimLoop {
       Settings settings,
       WhatsAppMetrics metrics,
       ReceivedTimes received) {
-    super("whatsapp-outbox", settings.poll());
+    super("whatsapp-outbox", settings.poll(), settings.threads());
     this.outbox = outbox;
     this.events = events;
     this.transactions = transactions;
@@ -94,39 +86,14 @@ public final class OutboxDispatcher extends ClaimLoop {
     this.settings = settings;
     this.metrics = metrics;
     this.received = received;
-    this.slots = new Semaphore(settings.threads());
-    this.pool =
-        Executors.newFixedThreadPool(
-            settings.threads(), Thread.ofPlatform().daemon().name("whatsapp-send-", 1).factory());
   }
 
   @Override
   public int pass() {
     Instant now = clock.instant();
-    int free = slots.availablePermits();
-    if (free == 0 || (backlog && free < (settings.threads() + 1) / 2)) {
-      // A finishing send wakes the loop; under a backlog claims wait for half the slots (one query
-      // per claim whatever its size), as in the inbox worker.
-      return 0;
-    }
-    List<QueuedMessage> claimed =
-        outbox.claim(MessageChannel.WHATSAPP, now, now.plus(settings.lease()), free);
-    backlog = claimed.size() == free;
-    for (QueuedMessage m : claimed) {
-      slots.acquireUninterruptibly();
-      pool.execute(
-          () -> {
-            try {
-              send(m);
-            } catch (RuntimeException e) {
-              log.warn("Sending message {} failed: {}", m.id(), e.toString());
-            } finally {
-              slots.release();
-              wake();
-            }
-          });
-    }
-    return claimed.size();
+    return claimAndRun(
+        free -> outbox.claim(MessageChannel.WHATSAPP, now, now.plus(settings.lease()), free),
+        this::send);
   }
 
   private void send(QueuedMessage q) {
@@ -209,17 +176,5 @@ public final class OutboxDispatcher extends ClaimLoop {
                   now));
         });
     metrics.sent("dead", q.message().purpose());
-  }
-
-  /** Stops claiming, then waits up to ten seconds for the messages in hand. */
-  @Override
-  public void close() {
-    super.close();
-    pool.shutdown();
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

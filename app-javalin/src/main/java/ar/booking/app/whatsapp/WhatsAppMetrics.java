@@ -1,5 +1,6 @@
 package ar.booking.app.whatsapp;
 
+import ar.booking.app.notifications.NotificationMetrics;
 import ar.booking.core.messaging.InboundKind;
 import ar.booking.core.messaging.Inbox;
 import ar.booking.core.messaging.InboxStatus;
@@ -89,19 +90,7 @@ public final class WhatsAppMetrics {
           case "retried" -> "retry";
           default -> outcome;
         };
-    Counter.builder("notifications.sent")
-        .description("Notification send attempts by channel, kind and outcome")
-        .tag("channel", "whatsapp")
-        .tag("kind", purpose)
-        .tag("outcome", notification)
-        .register(registry)
-        .increment();
-    if (notification.equals("dead")) {
-      Counter.builder("notifications.dead")
-          .description("Notifications given up on after their last attempt")
-          .register(registry)
-          .increment();
-    }
+    NotificationMetrics.sent(registry, "whatsapp", purpose, notification);
   }
 
   void rejected(String reason, int n) {
